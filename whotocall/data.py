@@ -1,0 +1,263 @@
+"""Load and validate everything in data/: the one place that reads those YAML files.
+
+The build (macros and hooks), scripts/ and tests all import `load_catalog`.
+Every problem raises DataError with one message that names the file, the
+entry, the field, the language (for words) and what to do.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+from mkdocs.exceptions import PluginError
+
+from . import schemas
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# Optional fields of a number: templates see None when a number lacks one.
+NUMBER_OPTIONAL = ("tty", "text", "chat", "emergency", "official_name")
+
+
+class DataError(PluginError):
+    """A problem in data/ that an editor or translator must fix."""
+
+
+# --- Loading -----------------------------------------------------------------
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """Safe YAML loader that refuses a key written twice in one mapping."""
+
+
+def _construct_mapping(loader, node, deep=False):
+    seen = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"key {key!r} appears twice (first on line {seen[key] + 1})", key_node.start_mark)
+        seen[key] = key_node.start_mark.line
+    return loader.construct_mapping(node, deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def read_yaml(path: Path, root: Path) -> Any:
+    """Parse one YAML file; a syntax error names the file, line and column."""
+    rel = _rel(path, root)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(f"{rel}: file is missing. Create it (see README, 'Where things live').") from None
+    try:
+        return yaml.load(text, Loader=_UniqueKeyLoader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(err, "problem", None) or str(err)
+        raise DataError(f"{rel}: YAML syntax error{where}: {problem}. Fix the syntax and build again.") from None
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _dates_to_text(entries):
+    """YAML turns 2026-11-24 into a date; the schema checks the text form."""
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict):
+            for key, value in entry.items():
+                if isinstance(value, _dt.date):
+                    entry[key] = value.isoformat()
+    return entries
+
+
+def _validate(entries, schema, rel: str):
+    """Check a list of records against its schema; report the first problem plainly."""
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    errors = sorted(validator.iter_errors(entries), key=lambda e: list(e.absolute_path))
+    if not errors:
+        return
+    err = errors[0]
+    path = list(err.absolute_path)
+    if not path:
+        raise DataError(f"{rel}: the file must be a list of entries (each starting with '- id:').")
+    index = path[0]
+    entry = entries[index] if isinstance(index, int) else None
+    name = entry.get("id") if isinstance(entry, dict) else None
+    label = f"entry {name!r} (#{index + 1})" if name is not None else f"entry #{index + 1}"
+    field_name = path[1] if len(path) > 1 else None
+    if err.validator == "required":
+        missing = err.message.split("'")[1]
+        raise DataError(f"{rel}: {label}: required field '{missing}' is missing. Add it.")
+    if err.validator == "additionalProperties":
+        raise DataError(f"{rel}: {label}: {err.message}. Remove the field or fix its spelling.")
+    last = str(path[-1]) if len(path) > 1 else "entry"
+    hint = schemas.HINTS.get(last, "see the comment at the top of the file")
+    if err.validator == "type" and last == "id":
+        hint = schemas.HINTS["id"]
+    raise DataError(f"{rel}: {label}: field '{'.'.join(map(str, path[1:])) or field_name}' "
+                    f"has a bad value {err.instance!r}: {hint}.")
+
+
+def _index(entries, rel: str) -> dict:
+    """Records by id; a second record with the same id is an error."""
+    out = {}
+    for position, entry in enumerate(entries, 1):
+        if entry["id"] in out:
+            raise DataError(f"{rel}: entry {entry['id']!r} (#{position}): duplicate id; "
+                            f"another entry already uses it. Give each entry its own id.")
+        out[entry["id"]] = entry
+    return out
+
+
+# --- The catalog -------------------------------------------------------------
+
+@dataclass
+class Catalog:
+    """All facts and words of the site, validated."""
+
+    root: Path
+    sources: dict[str, dict]
+    numbers: dict[str, dict]
+    situations: list[dict]
+    texts: dict[str, dict] = field(default_factory=dict)
+
+    def text(self, lang: str, key: str) -> str:
+        """The words for a dotted key ('numbers.988.name') in one language."""
+        node: Any = self.texts[lang]
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                raise DataError(f"data/text/{lang}.yml: key '{key}' is missing for language '{lang}'. "
+                                f"Add it (copy the English key from data/text/en.yml and translate it).")
+            node = node[part]
+        return node
+
+    def last_checked(self) -> str:
+        """The newest date any source was checked, as YYYY-MM-DD."""
+        return max(source["checked"] for source in self.sources.values())
+
+
+def text_keys(tree: dict, prefix: str = "") -> dict[str, Any]:
+    """Flatten a words file into {'numbers.988.name': '...'}."""
+    out = {}
+    for key, value in tree.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(text_keys(value, dotted + "."))
+        else:
+            out[dotted] = value
+    return out
+
+
+def load_texts(root: Path, languages: list[str]) -> dict[str, dict]:
+    """Words for each language; every language must have exactly the English keys."""
+    text_dir = root / "data" / "text"
+    known = set(languages)
+    for path in sorted(text_dir.glob("*.yml")):
+        if path.stem not in known:
+            raise DataError(f"{_rel(path, root)}: unknown language code '{path.stem}'. Add it to the i18n "
+                            f"languages in mkdocs.yml, or rename the file to a configured code "
+                            f"({', '.join(languages)}).")
+    texts = {}
+    for lang in languages:
+        path = text_dir / f"{lang}.yml"
+        tree = read_yaml(path, root)
+        if not isinstance(tree, dict):
+            raise DataError(f"{_rel(path, root)}: the file must be a mapping of keys to words (language '{lang}').")
+        texts[lang] = tree
+    english = text_keys(texts["en"])
+    for lang, tree in texts.items():
+        rel = f"data/text/{lang}.yml"
+        keys = text_keys(tree)
+        for key, value in english.items():
+            if key not in keys:
+                raise DataError(f"{rel}: key '{key}' is missing for language '{lang}'. "
+                                f"Add it (the English is: {value!r}).")
+            if not isinstance(keys[key], str):
+                raise DataError(f"{rel}: key '{key}' for language '{lang}' must be text, "
+                                f"not {type(keys[key]).__name__}. Put the words in quotes.")
+            if value and not keys[key].strip():
+                raise DataError(f"{rel}: key '{key}' is empty for language '{lang}'. Translate it "
+                                f"(the English is: {value!r}).")
+        for key in keys:
+            if key not in english:
+                raise DataError(f"{rel}: key '{key}' for language '{lang}' does not exist in English "
+                                f"(data/text/en.yml). Remove it or fix its spelling.")
+    return texts
+
+
+def site_languages(root: Path = ROOT) -> list[str]:
+    """Language codes configured for the i18n plugin in mkdocs.yml, default first."""
+    config = _read_mkdocs_yml(root)
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            langs = plugin["i18n"]["languages"]
+            ordered = sorted(langs, key=lambda item: not item.get("default", False))
+            return [item["locale"] for item in ordered]
+    return ["en"]
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold !!python/name tags; they are irrelevant here."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _read_mkdocs_yml(root: Path) -> dict:
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
+
+
+def load_catalog(root: Path = ROOT, languages: list[str] | None = None) -> Catalog:
+    """Read, validate and cross-check every data file."""
+    root = Path(root)
+    languages = languages or site_languages(root)
+    files = {}
+    for name, schema in (("sources", schemas.SOURCES), ("numbers", schemas.NUMBERS),
+                         ("situations", schemas.SITUATIONS)):
+        rel = f"data/{name}.yml"
+        entries = _dates_to_text(read_yaml(root / rel, root))
+        _validate(entries, schema, rel)
+        files[name] = entries
+    for number in files["numbers"]:
+        for optional in NUMBER_OPTIONAL:
+            number.setdefault(optional, None)
+        number["emergency"] = bool(number["emergency"])
+    sources = _index(files["sources"], "data/sources.yml")
+    numbers = _index(files["numbers"], "data/numbers.yml")
+    _index(files["situations"], "data/situations.yml")
+    for position, number in enumerate(files["numbers"], 1):
+        for source_id in number["sources"]:
+            if source_id not in sources:
+                raise DataError(f"data/numbers.yml: entry {number['id']!r} (#{position}): field 'sources' names "
+                                f"'{source_id}', which is not in data/sources.yml. Add that source or fix the id.")
+    for position, situation in enumerate(files["situations"], 1):
+        if situation["number"] not in numbers:
+            raise DataError(f"data/situations.yml: entry {situation['id']!r} (#{position}): field 'number' "
+                            f"points at '{situation['number']}', which is not in data/numbers.yml. "
+                            f"Use one of: {', '.join(numbers)}.")
+    catalog = Catalog(root=root, sources=sources, numbers=numbers, situations=files["situations"],
+                      texts=load_texts(root, languages))
+    _check_words_cover_facts(catalog)
+    return catalog
+
+
+def _check_words_cover_facts(catalog: Catalog):
+    """Every fact id needs English words; other languages mirror English keys."""
+    for section, ids in (("numbers", catalog.numbers), ("sources", catalog.sources),
+                         ("situations", [s["id"] for s in catalog.situations])):
+        for fact_id in ids:
+            if fact_id not in catalog.texts["en"].get(section, {}):
+                raise DataError(f"data/text/en.yml: key '{section}.{fact_id}' is missing for language 'en'. "
+                                f"Every id in data/{section}.yml needs words; add them.")

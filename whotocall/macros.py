@@ -1,0 +1,100 @@
+"""Page macros (mkdocs-macros `define_env` style): the only way numbers reach Markdown.
+
+A page writes {{ call("911") }} or {{ situations("emergency") }}; the macro
+finds the page's language and renders a component from overrides/components/.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.utils import get_relative_url
+
+from .data import load_catalog, site_languages
+from .render import Renderer
+
+# Home page chooser: which number cards show, and the page that explains each.
+CHOOSER = [
+    ("911", "call-911"), ("police-non-emergency", "non-emergency"), ("988", "other-help"),
+    ("dv-hotline", "other-help"), ("211", "other-help"), ("311", "other-help"),
+    ("511", "other-help"), ("711", "other-help"),
+]
+
+
+def define_env(env):
+    """Load and check data/ once, then register the page macros."""
+    root = Path(env.project_dir)
+    catalog = load_catalog(root, site_languages(root))
+    renderer = Renderer(catalog)
+
+    def lang() -> str:
+        """The language of the page being rendered (its file's locale)."""
+        page = env.page
+        return getattr(page.file, "locale", None) or catalog_default
+
+    catalog_default = site_languages(root)[0]
+
+    def page_link(slug: str) -> str:
+        """Relative link from the current page to page `slug` in the same language."""
+        locale = getattr(env.page.file, "locale", catalog_default)
+        folder = "" if locale == catalog_default else locale + "/"
+        target = folder + (slug + "/" if env.conf["use_directory_urls"] else slug + ".html")
+        return get_relative_url(target, env.page.url or "./")
+
+    @env.macro
+    def call(number_id: str):
+        """Inline tel: link, 'Call 911'."""
+        return renderer.render("call.html", lang(), block=False, id=number_id)
+
+    @env.macro
+    def dial(number_id: str):
+        """The bare dial string of a number, left-to-right."""
+        return renderer.render("dial.html", lang(), block=False, id=number_id)
+
+    @env.macro
+    def text_link(number_id: str):
+        """Inline sms: link for a number that takes texts."""
+        return renderer.render("text.html", lang(), block=False, id=number_id)
+
+    @env.macro
+    def number(number_id: str, level: int = 3):
+        """One number card with all ways to reach it and its sources."""
+        return renderer.render("number.html", lang(), block=True, id=number_id, level=level)
+
+    @env.macro
+    def numbers(*number_ids: str, level: int = 3):
+        """Several number cards."""
+        return renderer.render("numbers.html", lang(), block=True, ids=number_ids, level=level)
+
+    @env.macro
+    def situations(category: str, show_number: bool = False):
+        """The list of situations of one category (emergency, police, other-help)."""
+        return renderer.render("situations.html", lang(), block=True, category=category, show_number=show_number)
+
+    @env.macro
+    def chooser():
+        """Home page cards: each number with a tel: link and a link to its page."""
+        items = [{"id": nid, "page": page_link(page)} for nid, page in CHOOSER]
+        return renderer.render("chooser.html", lang(), block=True, items=items)
+
+    @env.macro
+    def cite(*source_ids: str):
+        """Inline 'Source: publisher, checked date' for a claim."""
+        return renderer.render("cite.html", lang(), block=False, ids=source_ids)
+
+    @env.macro
+    def sources_table():
+        """Every source with what it backs and when it was checked."""
+        return renderer.render("sources.html", lang(), block=True)
+
+    @env.macro
+    def t(key: str, **values):
+        """Words from data/text/<lang>.yml (escaped)."""
+        from markupsafe import escape
+        return escape(renderer.t(lang(), key, **values))
+
+    @env.macro
+    def last_checked():
+        """The newest 'checked' date of any source, written for the page's language."""
+        return renderer.date(lang(), catalog.last_checked())
+
+    env.variables["wtc_catalog"] = catalog

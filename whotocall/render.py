@@ -1,0 +1,90 @@
+"""Render the Jinja components in overrides/components/ with data from the catalog.
+
+Python chooses the data; the HTML lives in the templates. Autoescape is on,
+so any text from data/ reaches the reader as text, never as markup.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from babel.dates import format_date
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .data import Catalog, DataError
+
+# Babel locale for each site language code.
+BABEL_LOCALES = {"en": "en_US", "es": "es_US", "zh": "zh_Hans_CN", "vi": "vi_VN", "ar": "ar"}
+
+
+class Renderer:
+    """Turns catalog records into HTML fragments for one page language at a time."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self.env = Environment(
+            loader=FileSystemLoader(str(catalog.root / "overrides" / "components")),
+            autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        )
+
+    # --- Hooks for templates ---------------------------------------------------
+
+    def render(self, template: str, lang: str, block: bool, **values) -> Markup:
+        """Render one component; block output has no blank lines so Markdown keeps it whole."""
+        html = self.env.get_template(template).render(r=self, lang=lang, **values)
+        if block:
+            html = "\n".join(line for line in html.splitlines() if line.strip())
+            return Markup("\n" + html + "\n")
+        return Markup(re.sub(r"\s*\n\s*", " ", html).strip())
+
+    # --- Helper functions used inside components -------------------------------
+
+    def t(self, lang: str, key: str, **values) -> str:
+        """Words for a key in a language, with {placeholders} filled."""
+        words = self.catalog.text(lang, key)
+        return words.format(**values) if values else words
+
+    def number(self, number_id: str) -> dict:
+        """One number's facts; an unknown id is an editor's mistake."""
+        try:
+            return self.catalog.numbers[number_id]
+        except KeyError:
+            raise DataError(f"a page asks for number '{number_id}', which is not in data/numbers.yml. "
+                            f"Use one of: {', '.join(self.catalog.numbers)}.") from None
+
+    def source(self, source_id: str) -> dict:
+        """One source's facts."""
+        try:
+            return self.catalog.sources[source_id]
+        except KeyError:
+            raise DataError(f"a page cites source '{source_id}', which is not in data/sources.yml. "
+                            f"Use one of: {', '.join(self.catalog.sources)}.") from None
+
+    def date(self, lang: str, iso: str) -> str:
+        """A YYYY-MM-DD date written the way readers of `lang` write dates."""
+        return format_date(_dt.date.fromisoformat(iso), format="long", locale=BABEL_LOCALES.get(lang, lang))
+
+    @staticmethod
+    def tel(dial: str) -> str:
+        """tel: target: short codes as they are, 10+ digit numbers in +1 form."""
+        digits = dial.replace("-", "")
+        if len(digits) == 11 and digits.startswith("1"):
+            return "tel:+" + digits
+        if len(digits) == 10:
+            return "tel:+1" + digits
+        return "tel:" + digits
+
+    @staticmethod
+    def sms(text: dict) -> str:
+        """sms: target with the first word filled in where the service wants one."""
+        target = "sms:" + text["to"].replace("-", "")
+        return target + (f"?body={text['body']}" if text.get("body") else "")
+
+    def situations(self, category: str) -> list[dict]:
+        """Situations of one category, in data order."""
+        found = [s for s in self.catalog.situations if s["category"] == category]
+        if not found:
+            raise DataError(f"a page asks for situations of category '{category}', and data/situations.yml "
+                            f"has none. Use emergency, police or other-help.")
+        return found
