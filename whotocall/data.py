@@ -6,7 +6,6 @@ entry, the field, the language (for words) and what to do.
 """
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,6 +45,8 @@ def _construct_mapping(loader, node, deep=False):
 
 
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# Keep dates as written ("2026-11-24"); the schema checks they are real dates.
+_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 def read_yaml(path: Path, root: Path) -> Any:
@@ -69,16 +70,6 @@ def _rel(path: Path, root: Path) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return str(path)
-
-
-def _dates_to_text(entries):
-    """YAML turns 2026-11-24 into a date; the schema checks the text form."""
-    for entry in entries if isinstance(entries, list) else []:
-        if isinstance(entry, dict):
-            for key, value in entry.items():
-                if isinstance(value, _dt.date):
-                    entry[key] = value.isoformat()
-    return entries
 
 
 def _validate(entries, schema, rel: str):
@@ -227,7 +218,7 @@ def load_catalog(root: Path = ROOT, languages: list[str] | None = None) -> Catal
     for name, schema in (("sources", schemas.SOURCES), ("numbers", schemas.NUMBERS),
                          ("situations", schemas.SITUATIONS)):
         rel = f"data/{name}.yml"
-        entries = _dates_to_text(read_yaml(root / rel, root))
+        entries = read_yaml(root / rel, root)
         _validate(entries, schema, rel)
         files[name] = entries
     for number in files["numbers"]:
