@@ -1,0 +1,50 @@
+# Who to Call: two commands for a fresh machine, `make serve` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONHASHSEED := 0
+
+.PHONY: serve build test status lighthouse bench clean
+
+## serve: set up .venv, build strictly into site/, serve http://127.0.0.1:8000
+serve: build
+	@echo "Serving site/ on http://127.0.0.1:8000 (Ctrl+C to stop)"
+	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory site
+
+## build: check data, build every language, cards and offline zip into site/
+build: $(VENV)/.build-deps node_modules/.installed
+	$(PY) scripts/build.py
+
+## test: the whole suite (translation status, build, HTML, browser, PDF checks)
+test: $(VENV)/.test-deps node_modules/.installed
+	$(PY) scripts/translation_status.py
+	$(PY) -m pytest
+
+## status: translation status table
+status: $(VENV)/.build-deps
+	$(PY) scripts/translation_status.py
+
+## lighthouse: Lighthouse scores table (needs network access to npm once)
+lighthouse: build
+	$(PY) scripts/lighthouse.py
+
+## bench: full build vs. bare MkDocs build, one run, ratio and sizes
+bench: $(VENV)/.test-deps node_modules/.installed
+	$(PY) scripts/benchmark.py
+
+$(VENV)/.build-deps: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements-test.txt requirements.txt $(VENV)/.build-deps
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+clean:
+	rm -rf site .site-* $(VENV) node_modules .pytest_cache
