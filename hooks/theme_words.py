@@ -4,14 +4,20 @@ Templates call `wtc.t(lang, key)` and `wtc.tel(id)`; the catalog is the same
 validated data the page macros use, so the header banner and the pages can
 never disagree on a number.
 """
+import re
 import sys
 from pathlib import Path
 
 # MkDocs loads hooks by file path, before any plugin puts the project on sys.path.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from mkdocs.exceptions import PluginError  # noqa: E402
 from whotocall.data import load_catalog, site_languages  # noqa: E402
 from whotocall.render import Renderer  # noqa: E402
+
+
+_PLAIN = re.compile(r"""\{\{\s*plain\(\s*["']([^"']+)["']\s*\)\s*\}\}""")
+_catalog = {}
 
 
 # Hooks
@@ -19,5 +25,26 @@ from whotocall.render import Renderer  # noqa: E402
 def on_env(env, config, files):
     """Add the `wtc` helper to the theme's Jinja environment."""
     root = Path(config.config_file_path).parent
-    env.globals["wtc"] = Renderer(load_catalog(root, site_languages(root)))
+    env.globals["wtc"] = Renderer(_load(root))
     return env
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Fill {{ plain("911") }} in a page's front-matter title, which MkDocs shows in <title> and nav."""
+    title = page.meta.get("title")
+    if isinstance(title, str) and "{{" in title:
+        renderer = Renderer(_load(Path(config.config_file_path).parent))
+        page.meta["title"] = _PLAIN.sub(lambda m: renderer.number(m.group(1))["dial"] or "", title)
+        if "{{" in page.meta["title"]:
+            raise PluginError(f"{page.file.src_uri}: only {{{{ plain(\"id\") }}}} may be used in a title.")
+        page.title = page.meta["title"]
+    return markdown
+
+
+# Helper functions
+
+def _load(root):
+    """The catalog, loaded once per build."""
+    if root not in _catalog:
+        _catalog[root] = load_catalog(root, site_languages(root))
+    return _catalog[root]

@@ -51,6 +51,11 @@ def define_env(env):
         return renderer.render("dial.html", lang(), block=False, id=number_id)
 
     @env.macro
+    def plain(number_id: str) -> str:
+        """The dial string as plain text, for page titles (no markup allowed there)."""
+        return renderer.number(number_id)["dial"]
+
+    @env.macro
     def text_link(number_id: str):
         """Inline sms: link for a number that takes texts."""
         return renderer.render("text.html", lang(), block=False, id=number_id)

@@ -1,0 +1,85 @@
+"""Shared fixtures: one full build per test session, a local web server and Chromium."""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scripts.build import build  # noqa: E402
+from tests.browser import launch  # noqa: E402
+from whotocall.data import load_catalog, site_languages  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    """The project's validated data."""
+    return load_catalog(ROOT)
+
+
+@pytest.fixture(scope="session")
+def languages():
+    """Language codes the site ships, English first."""
+    return site_languages(ROOT)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The whole site, built once per session into a temporary folder."""
+    return build(ROOT, tmp_path_factory.mktemp("build") / "site")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """http://127.0.0.1:<port>/ serving the built site."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session."""
+    with launch() as chromium:
+        yield chromium
+
+
+def copy_project(dest: Path) -> Path:
+    """A scratch copy of the tracked project files, for tests that change data."""
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for name in files.decode().split("\0"):
+        if name and (ROOT / name).is_file():
+            target = dest / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, target)
+    if (ROOT / "node_modules").exists():
+        (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    return dest
+
+
+def run_build(project: Path, out: Path) -> subprocess.CompletedProcess:
+    """Run scripts/build.py of a project copy as a person would."""
+    return subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "--out", str(out)],
+                          cwd=project, capture_output=True, text=True)
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A fresh scratch copy of the project."""
+    return copy_project(tmp_path / "project")
