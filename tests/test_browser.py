@@ -1,0 +1,58 @@
+"""Real Chromium on the built site: what a reader on a small phone sees, and what the page asks for."""
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.pages import english_slugs, page_url
+
+
+def open_page(browser, url, width=360, height=640, **context):
+    """Open a page and record console errors and every request it makes."""
+    ctx = browser.new_context(viewport={"width": width, "height": height}, **context)
+    page = ctx.new_page()
+    record = {"errors": [], "requests": []}
+    page.on("console", lambda msg: msg.type == "error" and record["errors"].append(msg.text))
+    page.on("pageerror", lambda err: record["errors"].append(str(err)))
+    page.on("request", lambda req: record["requests"].append(req.url))
+    page.goto(url, wait_until="networkidle")
+    return ctx, page, record
+
+
+def test_home_shows_911_link_without_scrolling(browser, server):
+    ctx, page, record = open_page(browser, server)
+    link = page.locator('main a[href="tel:911"]').first
+    box = link.bounding_box()
+    assert box and box["y"] >= 0 and box["y"] + box["height"] <= 640, box
+    assert link.is_visible()
+    assert box["height"] >= 44 and box["width"] >= 44, "911 link is too small to tap"
+    ctx.close()
+
+
+def test_home_911_link_outside_viewport_is_detected(browser, server):
+    """Negative control: on a 360x200 screen pushed down by 900 px the same link is off screen."""
+    ctx, page, record = open_page(browser, server, height=200)
+    page.evaluate("document.body.style.paddingTop = '900px'")
+    box = page.locator('main a[href="tel:911"]').first.bounding_box()
+    assert box["y"] + box["height"] > 200
+    ctx.close()
+
+
+@pytest.mark.parametrize("slug", english_slugs())
+def test_no_console_errors_and_no_other_hosts(browser, server, slug):
+    ctx, page, record = open_page(browser, page_url(server, "en", slug))
+    page.locator('[data-md-component="search-query"], .md-search__input').first.focus()
+    page.wait_for_load_state("networkidle")
+    own = urlsplit(server).netloc
+    other = [url for url in record["requests"] if urlsplit(url).scheme in ("http", "https")
+             and urlsplit(url).netloc != own]
+    assert not other, f"requests to other hosts: {other}"
+    assert not record["errors"], record["errors"]
+    assert ctx.cookies() == [], "the site must not set cookies"
+    ctx.close()
+
+
+def test_page_readable_without_javascript(browser, server):
+    ctx, page, record = open_page(browser, server, java_script_enabled=False)
+    assert page.locator('a[href="tel:911"]').first.is_visible()
+    assert page.locator(".wtc-chooser li").count() >= 8
+    ctx.close()
