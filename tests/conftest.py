@@ -62,7 +62,7 @@ def browser():
 
 def copy_project(dest: Path) -> Path:
     """A scratch copy of the tracked project files, for tests that change data."""
-    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True, check=True).stdout
     for name in files.decode().split("\0"):
         if name and (ROOT / name).is_file():
             target = dest / name

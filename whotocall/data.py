@@ -151,9 +151,9 @@ def text_keys(tree: dict, prefix: str = "") -> dict[str, Any]:
 
 
 def load_texts(root: Path, languages: list[str]) -> dict[str, dict]:
-    """Words for each language; every language must have exactly the English keys."""
+    """Words for each shipped language; every one must have exactly the English keys."""
     text_dir = root / "data" / "text"
-    known = set(languages)
+    known = set(languages) | set(site_languages(root, shipped_only=False))
     for path in sorted(text_dir.glob("*.yml")):
         if path.stem not in known:
             raise DataError(f"{_rel(path, root)}: unknown language code '{path.stem}'. Add it to the i18n "
@@ -187,14 +187,17 @@ def load_texts(root: Path, languages: list[str]) -> dict[str, dict]:
     return texts
 
 
-def site_languages(root: Path = ROOT) -> list[str]:
-    """Language codes configured for the i18n plugin in mkdocs.yml, default first."""
+def site_languages(root: Path = ROOT, shipped_only: bool = True) -> list[str]:
+    """Language codes the site ships (i18n languages with build: true in mkdocs.yml), default first.
+
+    With shipped_only=False: every configured language, shipped or in progress.
+    """
     config = _read_mkdocs_yml(root)
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "i18n" in plugin:
             langs = plugin["i18n"]["languages"]
             ordered = sorted(langs, key=lambda item: not item.get("default", False))
-            return [item["locale"] for item in ordered]
+            return [item["locale"] for item in ordered if item.get("build", True) or not shipped_only]
     return ["en"]
 
 
@@ -238,17 +241,17 @@ def load_catalog(root: Path = ROOT, languages: list[str] | None = None) -> Catal
             raise DataError(f"data/situations.yml: entry {situation['id']!r} (#{position}): field 'number' "
                             f"points at '{situation['number']}', which is not in data/numbers.yml. "
                             f"Use one of: {', '.join(numbers)}.")
-    catalog = Catalog(root=root, sources=sources, numbers=numbers, situations=files["situations"],
-                      texts=load_texts(root, languages))
-    _check_words_cover_facts(catalog)
-    return catalog
+    english = read_yaml(root / "data" / "text" / "en.yml", root)
+    _check_words_cover_facts(english, numbers, sources, files["situations"])
+    return Catalog(root=root, sources=sources, numbers=numbers, situations=files["situations"],
+                   texts=load_texts(root, languages))
 
 
-def _check_words_cover_facts(catalog: Catalog):
-    """Every fact id needs English words; other languages mirror English keys."""
-    for section, ids in (("numbers", catalog.numbers), ("sources", catalog.sources),
-                         ("situations", [s["id"] for s in catalog.situations])):
+def _check_words_cover_facts(english: dict, numbers: dict, sources: dict, situations: list):
+    """Every fact id needs English words (checked before other languages are compared to English)."""
+    for section, ids in (("numbers", numbers), ("sources", sources),
+                         ("situations", [s["id"] for s in situations])):
         for fact_id in ids:
-            if fact_id not in catalog.texts["en"].get(section, {}):
+            if fact_id not in (english.get(section) or {}):
                 raise DataError(f"data/text/en.yml: key '{section}.{fact_id}' is missing for language 'en'. "
                                 f"Every id in data/{section}.yml needs words; add them.")

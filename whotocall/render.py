@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from urllib.parse import urljoin
 
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -80,6 +81,11 @@ class Renderer:
         """sms: target with the first word filled in where the service wants one."""
         target = "sms:" + text["to"].replace("-", "")
         return target + (f"?body={text['body']}" if text.get("body") else "")
+
+    @staticmethod
+    def absolute(site_url: str, link: str) -> str:
+        """A site-root link ("zh/call-911/") as a full URL (for hreflang)."""
+        return urljoin(site_url, link.lstrip("/"))
 
     def situations(self, category: str) -> list[dict]:
         """Situations of one category, in data order."""

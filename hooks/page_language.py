@@ -1,0 +1,53 @@
+"""Mark each page with its language's direction and point its search at that language.
+
+Material writes <html lang="ar"> but puts dir="rtl" only on <body>, and its
+__config "base" (where search loads its index) is the site root for every
+language. This hook sets dir on <html> and, for pages outside the default
+language, sets base to the language folder, where whotocall/postbuild.py
+writes that language's own search index.
+"""
+import json
+import re
+
+# Hooks
+
+def on_post_page(output, page, config):
+    """Set <html dir> and the language-folder search base of one rendered page."""
+    i18n = config.plugins.get("i18n")
+    lang = i18n.current_language if i18n else config.theme.language
+    default = i18n.default_language if i18n else lang
+    output = _set_html_dir(output, lang, config)
+    if lang != default:
+        output = _set_search_base(output, lang)
+    return output
+
+
+def on_post_template(output, template_name, config):
+    """The same for pages made from theme templates alone (404.html)."""
+    if template_name != "404.html":
+        return output
+    return on_post_page(output, None, config)
+
+
+# Helper functions
+
+def _set_html_dir(output, lang, config):
+    """<html lang="ar"> becomes <html lang="ar" dir="rtl"> (ltr for the others)."""
+    direction = "rtl" if config.theme.get("direction") == "rtl" or lang in RTL else "ltr"
+    return re.sub(r"<html lang=\"([^\"]+)\"", rf'<html lang="\1" dir="{direction}"', output, count=1)
+
+
+def _set_search_base(output, lang):
+    """Rewrite __config.base from the site root to the root's <lang>/ folder."""
+    match = re.search(r'(<script id="__config" type="application/json">)(.*?)(</script>)', output, re.S)
+    if not match:
+        return output
+    data = json.loads(match.group(2))
+    # Trailing slash: Material resolves "search/search_index.json" against base.
+    data["base"] = (data["base"].rstrip("/") + "/" + lang + "/") if data["base"] not in ("", ".") else lang + "/"
+    return output[:match.start(2)] + json.dumps(data, separators=(",", ":")) + output[match.end(2):]
+
+
+# Data
+
+RTL = {"ar", "he", "fa", "ur"}
