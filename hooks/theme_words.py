@@ -12,12 +12,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
-from whotocall.data import load_catalog, site_languages  # noqa: E402
+from whotocall.data import load_catalog_once  # noqa: E402
 from whotocall.render import Renderer  # noqa: E402
 
 
 _PLAIN = re.compile(r"""\{\{\s*plain\(\s*["']([^"']+)["']\s*\)\s*\}\}""")
-_catalog = {}
 
 
 # Hooks
@@ -25,7 +24,7 @@ _catalog = {}
 def on_env(env, config, files):
     """Add the `wtc` helper to the theme's Jinja environment."""
     root = Path(config.config_file_path).parent
-    env.globals["wtc"] = Renderer(_load(root))
+    env.globals["wtc"] = Renderer(load_catalog_once(root))
     return env
 
 
@@ -33,18 +32,9 @@ def on_page_markdown(markdown, page, config, files):
     """Fill {{ plain("911") }} in a page's front-matter title, which MkDocs shows in <title> and nav."""
     title = page.meta.get("title")
     if isinstance(title, str) and "{{" in title:
-        renderer = Renderer(_load(Path(config.config_file_path).parent))
+        renderer = Renderer(load_catalog_once(Path(config.config_file_path).parent))
         page.meta["title"] = _PLAIN.sub(lambda m: renderer.number(m.group(1))["dial"] or "", title)
         if "{{" in page.meta["title"]:
             raise PluginError(f"{page.file.src_uri}: only {{{{ plain(\"id\") }}}} may be used in a title.")
         page.title = page.meta["title"]
     return markdown
-
-
-# Helper functions
-
-def _load(root):
-    """The catalog, loaded once per build."""
-    if root not in _catalog:
-        _catalog[root] = load_catalog(root, site_languages(root))
-    return _catalog[root]

@@ -247,6 +247,17 @@ def load_catalog(root: Path = ROOT, languages: list[str] | None = None) -> Catal
                    texts=load_texts(root, languages))
 
 
+_CACHE: dict = {}
+
+
+def load_catalog_once(root: Path) -> Catalog:
+    """The catalog for one build: hooks and macros of one MkDocs run share it."""
+    root = Path(root)
+    if root not in _CACHE:
+        _CACHE[root] = load_catalog(root, site_languages(root))
+    return _CACHE[root]
+
+
 def _check_words_cover_facts(english: dict, numbers: dict, sources: dict, situations: list):
     """Every fact id needs English words (checked before other languages are compared to English)."""
     for section, ids in (("numbers", numbers), ("sources", sources),

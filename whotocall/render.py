@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from babel.dates import format_date
+from mkdocs.utils import get_relative_url
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -86,6 +87,20 @@ class Renderer:
     def absolute(site_url: str, link: str) -> str:
         """A site-root link ("zh/call-911/") as a full URL (for hreflang)."""
         return urljoin(site_url, link.lstrip("/"))
+
+    @staticmethod
+    def relative(link: str, page_url: str, directory_urls: bool = True) -> str:
+        """A site-root link ("/zh/call-911/") relative to the page at `page_url`, so it works from file://."""
+        target = link.lstrip("/")
+        if not directory_urls and (target == "" or target.endswith("/")):
+            target += "index.html"
+        return get_relative_url(target or ".", page_url or ".")
+
+    @staticmethod
+    def home_path(site_url: str, lang: str, default: str) -> str:
+        """Root-absolute path of a language's home, for pages served at any URL (404)."""
+        root = urlsplit(site_url or "/").path.rstrip("/") + "/"
+        return root if lang == default else f"{root}{lang}/"
 
     def situations(self, category: str) -> list[dict]:
         """Situations of one category, in data order."""

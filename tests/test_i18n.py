@@ -1,0 +1,169 @@
+"""Every language: pages, lang/dir, switcher, hreflang, 404, fallback notice, theme strings."""
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import ROOT, run_build
+from tests.pages import english_slugs, page_path
+
+RTL = {"ar"}
+
+
+def soup(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_page_exists_in_every_language_with_lang_and_dir(site, languages):
+    for lang in languages:
+        for slug in english_slugs():
+            path = page_path(site, lang, slug)
+            assert path.exists(), f"{lang}/{slug} missing"
+            html = soup(path).html
+            assert html["lang"] == lang, f"{lang}/{slug}: lang={html['lang']}"
+            assert html["dir"] == ("rtl" if lang in RTL else "ltr"), f"{lang}/{slug}: dir={html.get('dir')}"
+            assert not soup(path).select(".wtc-fallback"), f"{lang}/{slug} fell back to English"
+
+
+def test_translated_pages_are_not_english(site, languages):
+    """Negative control on content: the Spanish home does not carry the English hero sentence."""
+    english = soup(page_path(site, "en", "index")).select_one(".wtc-hero p").get_text()
+    for lang in languages[1:]:
+        assert soup(page_path(site, lang, "index")).select_one(".wtc-hero p").get_text() != english
+
+
+def test_switcher_links_go_to_same_page_in_each_language(site, languages):
+    for lang in languages:
+        for slug in english_slugs():
+            path = page_path(site, lang, slug)
+            links = soup(path).select("a.md-select__link[hreflang]")
+            assert sorted(a["hreflang"] for a in links) == sorted(languages)
+            for a in links:
+                assert not a["href"].startswith(("/", "http")), f"switcher link not relative: {a['href']}"
+                target = (path.parent / a["href"]).resolve()
+                target = target / "index.html" if target.is_dir() else target
+                assert target == page_path(site, a["hreflang"], slug).resolve(), (lang, slug, a["href"])
+                assert a["lang"] == a["hreflang"], "language name needs its own lang"
+
+
+def test_hreflang_alternates_in_head_and_sitemap(site, languages):
+    for lang in languages:
+        head = soup(page_path(site, lang, "call-911")).head
+        alternates = {link["hreflang"]: link["href"] for link in head.select("link[hreflang]")}
+        assert set(alternates) == set(languages) | {"x-default"}
+        assert all(href.startswith("http") for href in alternates.values())
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for lang in languages:
+        assert f'hreflang="{lang}"' in sitemap
+
+
+def test_a_404_page_per_language(site, languages):
+    for lang in languages:
+        path = site / "404.html" if lang == languages[0] else site / lang / "404.html"
+        assert soup(path).html["lang"] == lang
+
+
+def test_material_ui_strings_are_translated(site, languages):
+    """Material ships UI strings for our languages: the search placeholder differs from English."""
+    def placeholder(lang):
+        config = soup(page_path(site, lang, "index")).select_one("#__config").string
+        return json.loads(config)["translations"]["search.result.placeholder"]
+    english = placeholder("en")
+    for lang in languages[1:]:
+        assert placeholder(lang) != english, f"{lang}: Material UI strings missing"
+
+
+def test_search_index_per_language(site, languages):
+    for lang in languages:
+        folder = site / "search" if lang == languages[0] else site / lang / "search"
+        index = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+        locations = [doc["location"] for doc in index["docs"]]
+        assert locations, lang
+        others = [code for code in languages[1:] if code != lang]
+        assert not [loc for loc in locations if loc.split("/")[0] in others], f"{lang} index has other languages"
+        size = (folder / "search_index.json").stat().st_size
+        print(f"{lang}: search index {size / 1024:.1f} KB, {len(locations)} entries")
+
+
+def status(root):
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "translation_status.py"), "--root", str(root)],
+                          capture_output=True, text=True)
+
+
+def test_status_script_passes_on_the_project():
+    result = status(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"^ar\s+yes\s+\d+/\d+", result.stdout, re.M)
+
+
+def test_status_catches_a_removed_translation(project):
+    (project / "docs" / "law-enforcement.vi.md").unlink()
+    result = status(project)
+    assert result.returncode == 1
+    assert "vi: missing page: docs/law-enforcement.vi.md" in result.stderr
+
+
+def test_status_catches_an_outdated_translation(project):
+    page = project / "docs" / "know-your-rights.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA new English sentence.\n", encoding="utf-8")
+    result = status(project)
+    assert result.returncode == 1
+    for lang in ("es", "zh", "vi", "ar"):
+        assert f"{lang}: outdated page: docs/know-your-rights.{lang}.md" in result.stderr
+
+
+def test_status_catches_changed_english_words(project):
+    words = project / "data" / "text" / "en.yml"
+    words.write_text(words.read_text(encoding="utf-8").replace("  call: Call\n", "  call: Call now\n"), encoding="utf-8")
+    result = status(project)
+    assert result.returncode == 1
+    assert "es: outdated words: data/text/es.yml key 'ui.call'" in result.stderr
+
+
+def test_status_rejects_translation_of_unknown_page_and_unknown_language(project):
+    (project / "docs" / "no-such-page.es.md").write_text("# Hola\n", encoding="utf-8")
+    result = status(project)
+    assert result.returncode == 1 and "no-such-page.es.md" in result.stderr and "'es'" in result.stderr
+    (project / "docs" / "no-such-page.es.md").unlink()
+    (project / "docs" / "index.xx.md").write_text("# ?\n", encoding="utf-8")
+    result = status(project)
+    assert result.returncode == 1 and "unknown language code 'xx'" in result.stderr
+
+
+def test_missing_word_in_a_shipped_language_fails_the_build(project, tmp_path):
+    words = project / "data" / "text" / "zh.yml"
+    text = words.read_text(encoding="utf-8")
+    words.write_text(re.sub(r"\n  try_again: .*", "", text), encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "data/text/zh.yml" in result.stderr and "ui.try_again" in result.stderr and "'zh'" in result.stderr
+
+
+def test_yaml_error_in_a_language_file_names_file_and_line(project, tmp_path):
+    words = project / "data" / "text" / "es.yml"
+    words.write_text(words.read_text(encoding="utf-8").replace("  call: ", "  call: [", 1), encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "data/text/es.yml" in result.stderr and "line" in result.stderr
+
+
+def test_unknown_language_words_file_fails_the_build(project, tmp_path):
+    (project / "data" / "text" / "ko.yml").write_text("language: {}\n", encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 1 and "unknown language code 'ko'" in result.stderr
+
+
+def test_missing_page_falls_back_to_english_with_a_notice(project, tmp_path):
+    (project / "docs" / "law-enforcement.es.md").unlink()
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = soup(tmp_path / "site" / "es" / "law-enforcement" / "index.html")
+    notice = page.select_one(".wtc-fallback")
+    assert notice and "no está traducida" in notice.get_text()
+    assert page.select_one(".wtc-fallback-content")["lang"] == "en"
+    # Control: a translated page has no notice.
+    assert not soup(tmp_path / "site" / "es" / "call-911" / "index.html").select(".wtc-fallback")
