@@ -5,7 +5,7 @@ Usage: python scripts/screenshot.py URL OUT.png [WIDTHxHEIGHT] [--full]
 import sys
 
 sys.path.insert(0, __file__.rsplit("/", 2)[0])
-from tests.browser import launch  # noqa: E402
+from whotocall.browser import launch  # noqa: E402
 
 
 def main(argv):

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from scripts.build import build  # noqa: E402
-from tests.browser import launch  # noqa: E402
+from whotocall.browser import launch  # noqa: E402
 from whotocall.data import load_catalog, site_languages  # noqa: E402
 
 

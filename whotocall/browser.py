@@ -1,4 +1,4 @@
-"""Start a real Chromium for tests and scripts: Debian's /usr/bin/chromium, else Playwright's own."""
+"""Start a real Chromium for the build (PDFs), tests and scripts: Debian's /usr/bin/chromium, else Playwright's own."""
 import contextlib
 import os
 import shutil
