@@ -87,6 +87,9 @@ def _validate(entries, schema, rel: str):
     name = entry.get("id") if isinstance(entry, dict) else None
     label = f"entry {name!r} (#{index + 1})" if name is not None else f"entry #{index + 1}"
     field_name = path[1] if len(path) > 1 else None
+    if err.validator == "oneOf" and len(path) == 1:
+        raise DataError(f"{rel}: {label}: needs either 'options' (number ids) or 'choices' (its own answers), "
+                        f"not both and not neither.")
     if err.validator == "required":
         missing = err.message.split("'")[1]
         raise DataError(f"{rel}: {label}: required field '{missing}' is missing. Add it.")
@@ -122,6 +125,7 @@ class Catalog:
     numbers: dict[str, dict]
     situations: list[dict]
     texts: dict[str, dict] = field(default_factory=dict)
+    quiz: list[dict] = field(default_factory=list)
 
     def text(self, lang: str, key: str) -> str:
         """The words for a dotted key ('numbers.988.name') in one language."""
@@ -219,7 +223,7 @@ def load_catalog(root: Path = ROOT, languages: list[str] | None = None) -> Catal
     languages = languages or site_languages(root)
     files = {}
     for name, schema in (("sources", schemas.SOURCES), ("numbers", schemas.NUMBERS),
-                         ("situations", schemas.SITUATIONS)):
+                         ("situations", schemas.SITUATIONS), ("quiz", schemas.QUIZ)):
         rel = f"data/{name}.yml"
         entries = read_yaml(root / rel, root)
         _validate(entries, schema, rel)
@@ -241,10 +245,45 @@ def load_catalog(root: Path = ROOT, languages: list[str] | None = None) -> Catal
             raise DataError(f"data/situations.yml: entry {situation['id']!r} (#{position}): field 'number' "
                             f"points at '{situation['number']}', which is not in data/numbers.yml. "
                             f"Use one of: {', '.join(numbers)}.")
+    _index(files["quiz"], "data/quiz.yml")
+    _check_quiz(files["quiz"], numbers)
     english = read_yaml(root / "data" / "text" / "en.yml", root)
     _check_words_cover_facts(english, numbers, sources, files["situations"])
+    _check_quiz_words(english, files["quiz"])
     return Catalog(root=root, sources=sources, numbers=numbers, situations=files["situations"],
-                   texts=load_texts(root, languages))
+                   texts=load_texts(root, languages), quiz=files["quiz"])
+
+
+def _check_quiz(questions: list, numbers: dict):
+    """Quiz options point at real numbers and each question has exactly one right answer among them."""
+    for position, question in enumerate(questions, 1):
+        label = f"data/quiz.yml: question {question['id']!r} (#{position})"
+        for option in question.get("options", []):
+            if option not in numbers:
+                raise DataError(f"{label}: field 'options' names '{option}', which is not in data/numbers.yml. "
+                                f"Use one of: {', '.join(numbers)}.")
+        offered = question.get("options") or question.get("choices")
+        question.setdefault("options", [])
+        question.setdefault("choices", [])
+        question["offered"] = offered   # what the reader picks from, in data order
+        if question["answer"] not in offered:
+            raise DataError(f"{label}: field 'answer' is '{question['answer']}', which is not one of its options "
+                            f"({', '.join(offered)}). Give exactly one answer from the options.")
+
+
+def _check_quiz_words(english: dict, questions: list):
+    """English has the question, every own choice and one explanation per option."""
+    words = (english or {}).get("quiz") or {}
+    for question in questions:
+        qid = question["id"]
+        needed = [f"quiz.{qid}.question"]
+        needed += [f"quiz.{qid}.choices.{c}" for c in question.get("choices", [])]
+        needed += [f"quiz.{qid}.explain.{o}" for o in question.get("options") or question.get("choices")]
+        have = text_keys({"quiz": words})
+        for key in needed:
+            if key not in have:
+                raise DataError(f"data/text/en.yml: key '{key}' is missing for language 'en' (question "
+                                f"'{qid}' in data/quiz.yml). Add it.")
 
 
 _CACHE: dict = {}

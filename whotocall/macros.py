@@ -82,6 +82,13 @@ def define_env(env):
         return renderer.render("chooser.html", lang(), block=True, items=items)
 
     @env.macro
+    def quiz():
+        """The quiz: accessible HTML from data/quiz.yml, plus its data for quiz.js."""
+        language = lang()
+        return renderer.render("quiz.html", language, block=True, **renderer.quiz(language),
+                               script=get_relative_url("assets/javascripts/quiz.js", env.page.url or "./"))
+
+    @env.macro
     def cite(*source_ids: str):
         """Inline 'Source: publisher, checked date' for a claim."""
         return renderer.render("cite.html", lang(), block=False, ids=source_ids)

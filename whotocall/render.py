@@ -83,6 +83,28 @@ class Renderer:
         target = "sms:" + text["to"].replace("-", "")
         return target + (f"?body={text['body']}" if text.get("body") else "")
 
+    def quiz(self, lang: str) -> dict:
+        """Questions, an option-label function and the data quiz.js needs, in one language."""
+        def label(question: dict, option: str) -> str:
+            if question.get("choices"):
+                return self.t(lang, f"quiz.{question['id']}.choices.{option}")
+            number = self.number(option)
+            name = self.t(lang, f"numbers.{option}.name")
+            return f"{number['dial']} – {name}" if number["dial"] else name
+
+        data = {
+            "strings": {key: self.t(lang, f"ui.{key}") for key in
+                        ("correct", "incorrect", "pick_one", "score", "try_again", "answer", "check_answer")},
+            "questions": {
+                q["id"]: {
+                    "answer": q["answer"],
+                    "answerLabel": label(q, q["answer"]),
+                    "explain": {o: self.t(lang, f"quiz.{q['id']}.explain.{o}") for o in q["offered"]},
+                } for q in self.catalog.quiz
+            },
+        }
+        return {"questions": self.catalog.quiz, "label": label, "data": data}
+
     @staticmethod
     def absolute(site_url: str, link: str) -> str:
         """A site-root link ("zh/call-911/") as a full URL (for hreflang)."""

@@ -59,6 +59,23 @@ SITUATIONS = {
     },
 }
 
+QUIZ = {
+    "type": "array",
+    "minItems": 12,
+    "items": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["id", "answer"],
+        "oneOf": [{"required": ["options"]}, {"required": ["choices"]}],
+        "properties": {
+            "id": ID,
+            "options": {"type": "array", "minItems": 2, "uniqueItems": True, "items": ID},
+            "choices": {"type": "array", "minItems": 2, "uniqueItems": True, "items": ID},
+            "answer": ID,
+        },
+    },
+}
+
 # What an editor should do when a value breaks a pattern, by field name.
 HINTS = {
     "dial": "use digits and dashes only, like 1-800-799-7233 (no letters, spaces or brackets)",
@@ -69,4 +86,6 @@ HINTS = {
     "checked": "write the date as YYYY-MM-DD, like 2026-11-24",
     "id": "use lower-case letters, digits and dashes, in quotes if it is all digits (\"911\")",
     "number": "use the id of an entry in data/numbers.yml, in quotes if it is all digits",
+    "answer": "give exactly one answer: the id of one of the question's options, in quotes if it is all digits",
+    "options": "list ids of entries in data/numbers.yml (or use `choices` for a question with its own answers)",
 }
