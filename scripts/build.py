@@ -9,6 +9,7 @@ Usage: python scripts/build.py [--out DIR]
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import re
 import shutil
@@ -29,9 +30,15 @@ class BuildFailed(Exception):
     """A build step failed; the message says which and why."""
 
 
-def run_mkdocs(root: Path, out: Path):
+def source_date_epoch(catalog) -> str:
+    """A fixed build date (the day the facts were last checked), so two builds give the same bytes."""
+    checked = datetime.date.fromisoformat(catalog.last_checked())
+    return str(int(datetime.datetime(checked.year, checked.month, checked.day, tzinfo=datetime.timezone.utc).timestamp()))
+
+
+def run_mkdocs(root: Path, out: Path, epoch: str):
     """MkDocs build, strict, into `out`; its own error text is passed through."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0", SOURCE_DATE_EPOCH=epoch)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
          str(root / "mkdocs.yml"), "--site-dir", str(out)],
@@ -67,7 +74,7 @@ def build(root: Path = ROOT, out: Path | None = None, timings: dict | None = Non
     work = Path(tempfile.mkdtemp(prefix=".site-", dir=out.parent))
     try:
         step = time.perf_counter()
-        run_mkdocs(root, work)
+        run_mkdocs(root, work, source_date_epoch(catalog))
         timings["mkdocs"] = time.perf_counter() - step
         for name, stage in postbuild.STAGES:
             step = time.perf_counter()
