@@ -9,11 +9,7 @@ Usage: python scripts/build.py [--out DIR]
 from __future__ import annotations
 
 import argparse
-import datetime
-import os
-import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,39 +20,11 @@ sys.path.insert(0, str(ROOT))
 
 from whotocall.data import DataError, load_catalog  # noqa: E402
 from whotocall import postbuild  # noqa: E402
+from whotocall.mkdocs_run import run_mkdocs  # noqa: E402
 
 
 class BuildFailed(Exception):
     """A build step failed; the message says which and why."""
-
-
-def source_date_epoch(catalog) -> str:
-    """A fixed build date (the day the facts were last checked), so two builds give the same bytes."""
-    checked = datetime.date.fromisoformat(catalog.last_checked())
-    return str(int(datetime.datetime(checked.year, checked.month, checked.day, tzinfo=datetime.timezone.utc).timestamp()))
-
-
-def run_mkdocs(root: Path, out: Path, epoch: str):
-    """MkDocs build, strict, into `out`; its own error text is passed through."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0", SOURCE_DATE_EPOCH=epoch)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
-         str(root / "mkdocs.yml"), "--site-dir", str(out)],
-        cwd=root, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise BuildFailed(explain_mkdocs_failure(result.stderr + result.stdout))
-
-
-def explain_mkdocs_failure(output: str) -> str:
-    """The one line a person needs from MkDocs' output: the page and the error."""
-    page = re.search(r"^_File_: `([^`]+)`", output, re.M)
-    error = re.search(r"^_(\w*Error)_: (.+)$", output, re.M)
-    if error:
-        where = f"docs/{page.group(1)}: " if page else ""
-        return f"{where}{error.group(1)}: {error.group(2)}"
-    lines = [line for line in output.splitlines()
-             if line.strip() and "│" not in line and not line.startswith(("INFO", "  "))]
-    return "MkDocs build failed:\n" + "\n".join(lines[-20:])
 
 
 def build(root: Path = ROOT, out: Path | None = None, timings: dict | None = None) -> Path:
@@ -74,7 +42,10 @@ def build(root: Path = ROOT, out: Path | None = None, timings: dict | None = Non
     work = Path(tempfile.mkdtemp(prefix=".site-", dir=out.parent))
     try:
         step = time.perf_counter()
-        run_mkdocs(root, work, source_date_epoch(catalog))
+        try:
+            run_mkdocs(root, work, catalog)
+        except DataError as err:
+            raise BuildFailed(str(err)) from None
         timings["mkdocs"] = time.perf_counter() - step
         for name, stage in postbuild.STAGES:
             step = time.perf_counter()

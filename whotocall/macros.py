@@ -89,6 +89,14 @@ def define_env(env):
                                script=get_relative_url("assets/javascripts/quiz.js", env.page.url or "./"))
 
     @env.macro
+    def download_zip():
+        """Link to the offline zip with its size and the facts date (a note in the offline edition)."""
+        from .offline import SIZE_MARK, ZIP_NAME
+        href = get_relative_url(f"downloads/{ZIP_NAME}", env.page.url or "./")
+        return renderer.render("download.html", lang(), block=True, href=href, size_mark=SIZE_MARK,
+                               offline=bool(env.conf["extra"].get("offline")))
+
+    @env.macro
     def cite(*source_ids: str):
         """Inline 'Source: publisher, checked date' for a claim."""
         return renderer.render("cite.html", lang(), block=False, ids=source_ids)

@@ -87,7 +87,17 @@ def search_settings(lang: str) -> dict:
     }
 
 
+from .offline import offline_zip, zip_size_on_pages  # noqa: E402
+
+# Steps the offline edition repeats on its own build output.
+OFFLINE_STAGES = [
+    ("search per language", split_search),
+    ("404 per language", not_found_pages),
+]
+
 STAGES = [
     ("search per language", split_search),
     ("404 per language", not_found_pages),
+    ("offline zip", offline_zip),
+    ("zip size", zip_size_on_pages),
 ]

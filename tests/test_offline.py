@@ -1,0 +1,123 @@
+"""The offline zip: unzip it and use it from file:// with every network request blocked."""
+import zipfile
+
+import pytest
+
+from tests.test_quiz import keyboard_answer
+from whotocall.offline import FOLDER, ZIP_NAME
+
+BUDGET = 3 * 1000 * 1000
+
+
+@pytest.fixture(scope="module")
+def edition(site, tmp_path_factory):
+    archive = site / "downloads" / ZIP_NAME
+    size = archive.stat().st_size
+    print(f"offline zip: {size / 1e6:.2f} MB ({size} bytes)")
+    folder = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(archive) as z:
+        names = z.namelist()
+        z.extractall(folder)
+    return {"root": folder / FOLDER, "size": size, "names": names}
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A page where any request that is not file:// is blocked and recorded."""
+    context = browser.new_context(viewport={"width": 1000, "height": 800})
+    blocked, errors = [], []
+
+    def guard(route):
+        if route.request.url.startswith(("file:", "data:", "blob:")):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    yield page, blocked, errors
+    context.close()
+
+
+def url(edition, path):
+    return (edition["root"] / path).as_uri()
+
+
+def test_zip_size_and_contents(edition, languages):
+    assert edition["size"] < BUDGET, f"zip is {edition['size']} bytes"
+    names = edition["names"]
+    assert names == sorted(names), "entries must be sorted for reproducible bytes"
+    assert not [n for n in names if n.endswith((".map", "search_index.json"))], "build leftovers in the zip"
+    for lang in languages:
+        prefix = f"{FOLDER}/" if lang == languages[0] else f"{FOLDER}/{lang}/"
+        assert f"{prefix}index.html" in names and f"{prefix}quiz.html" in names
+        assert f"{prefix}search/search_index.js" in names
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_home_loads_with_styles(edition, offline_page, lang):
+    page, blocked, errors = offline_page
+    page.goto(url(edition, "index.html" if lang == "en" else f"{lang}/index.html"))
+    page.wait_for_load_state("load")
+    header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    assert header == "rgb(11, 74, 111)", "site stylesheet not applied"
+    assert page.locator('a[href="tel:911"]').first.is_visible()
+    assert blocked == [] and errors == [], (blocked, errors)
+
+
+def test_spanish_search_from_file(edition, offline_page):
+    page, blocked, errors = offline_page
+    page.goto(url(edition, "es/call-911.html"))
+    box = page.locator("input.md-search__input")
+    box.focus()
+    box.fill("abogado")
+    box.press("End")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+    links = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
+    assert links and all("/es/" in link for link in links), links
+    assert blocked == [] and errors == [], (blocked, errors)
+
+
+def test_arabic_quiz_by_keyboard_from_file(edition, offline_page, catalog):
+    page, blocked, errors = offline_page
+    page.goto(url(edition, "ar/quiz.html"))
+    page.wait_for_load_state("load")
+    rights = [q["offered"].index(q["answer"]) for q in catalog.quiz]
+    keyboard_answer(page, rights)
+    score = page.locator(".wtc-quiz__score").inner_text()
+    assert score == catalog.text("ar", "ui.score").format(right=len(rights), total=len(rights))
+    assert blocked == [] and errors == [], (blocked, errors)
+
+
+def test_language_switcher_from_file(edition, offline_page):
+    page, blocked, errors = offline_page
+    page.goto(url(edition, "es/know-your-rights.html"))
+    page.locator(".md-header .md-select button").first.hover()
+    page.locator('a.md-select__link[hreflang="vi"]').first.click()
+    page.wait_for_load_state("load")
+    assert page.url == url(edition, "vi/know-your-rights.html")
+    assert page.evaluate("document.documentElement.lang") == "vi"
+    assert blocked == [] and errors == [], (blocked, errors)
+
+
+def test_guard_records_other_hosts(edition, offline_page):
+    """Negative control: the guard does see a request to another host."""
+    page, blocked, errors = offline_page
+    page.goto(url(edition, "index.html"))
+    page.evaluate("fetch('https://example.org/x').catch(() => {})")
+    page.wait_for_timeout(200)
+    assert blocked == ["https://example.org/x"]
+
+
+def test_download_page_links_the_zip_with_size(site, languages, catalog):
+    from bs4 import BeautifulSoup
+    from tests.pages import page_path
+    for lang in languages:
+        html = BeautifulSoup(page_path(site, lang, "download").read_text(encoding="utf-8"), "html.parser")
+        link = html.select_one(".wtc-download a[download]")
+        target = (page_path(site, lang, "download").parent / link["href"]).resolve()
+        assert target == (site / "downloads" / ZIP_NAME).resolve()
+        assert "MB" in link.get_text() and "\u2060" not in link.get_text()

@@ -1,0 +1,43 @@
+"""Run one strict MkDocs build in a subprocess and turn its failure into one readable line."""
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from .data import Catalog, DataError
+
+
+def source_date_epoch(catalog: Catalog) -> str:
+    """A fixed build date (the day the facts were last checked), so two builds give the same bytes."""
+    checked = datetime.date.fromisoformat(catalog.last_checked())
+    moment = datetime.datetime(checked.year, checked.month, checked.day, tzinfo=datetime.timezone.utc)
+    return str(int(moment.timestamp()))
+
+
+def run_mkdocs(root: Path, out: Path, catalog: Catalog, **env_extra: str):
+    """MkDocs build, strict, into `out`; extra environment variables switch config options (WTC_OFFLINE)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0",
+               SOURCE_DATE_EPOCH=source_date_epoch(catalog), **env_extra)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
+         str(root / "mkdocs.yml"), "--site-dir", str(out)],
+        cwd=root, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise DataError(explain_mkdocs_failure(result.stderr + result.stdout))
+
+
+def explain_mkdocs_failure(output: str) -> str:
+    """The one line a person needs from MkDocs' output: the page and the error."""
+    page = re.search(r"^_File_: `([^`]+)`", output, re.M)
+    error = re.search(r"^_(\w*Error)_: (.+)$", output, re.M)
+    if error:
+        where = f"docs/{page.group(1)}: " if page else ""
+        return f"{where}{error.group(1)}: {error.group(2)}"
+    plain = re.search(r"^(?:ERROR\s+-\s+|Error: )(.+)$", output, re.M)
+    lines = [line for line in output.splitlines()
+             if line.strip() and "│" not in line and not line.startswith(("INFO", "  "))]
+    return (plain.group(1) + "\n" if plain else "MkDocs build failed:\n") + "\n".join(lines[-20:])
