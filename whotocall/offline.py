@@ -36,7 +36,7 @@ def offline_zip(root: Path, out: Path, catalog: Catalog):
         raise DataError(f"{SHIM_SOURCE} is missing: run `npm ci` (make build does it) to install iframe-worker.")
     with tempfile.TemporaryDirectory(prefix="wtc-offline-") as tmp:
         edition = Path(tmp) / FOLDER
-        run_mkdocs(root, edition, catalog, WTC_OFFLINE="true")
+        run_mkdocs(root, edition, catalog, WTC_OFFLINE="true", WTC_CSP="false")
         for _, stage in OFFLINE_STAGES:
             stage(root, edition, catalog)
         _inline_search_indexes(edition)
