@@ -36,7 +36,7 @@ NUMBERS = {
                 "properties": {"to": DIAL, "body": {"type": "string", "pattern": "^[A-Z0-9]+$"}},
             },
             "chat": HTTPS,
-            "hours": {"enum": ["always", "limited"]},
+            "hours": {"enum": ["always", "limited", "varies"]},
             "coverage": {"enum": ["nearly-all", "most-areas", "some-cities", "each-state", "national", "local"]},
             "emergency": {"type": "boolean"},
             "official_name": {"type": "string", "minLength": 2},
