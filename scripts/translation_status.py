@@ -6,6 +6,7 @@ Usage:
   python scripts/translation_status.py --root DIR # check another copy of the project
 """
 import argparse
+import math
 import sys
 from pathlib import Path
 
@@ -36,7 +37,7 @@ def main(argv=None) -> int:
             row.pages_total + row.words_total)
         print(f"{row.lang:<10}{'yes' if row.lang in shipped else 'no':<9}"
               f"{row.pages_done:>4}/{row.pages_total:<4}{row.words_done:>5}/{row.words_total:<5}"
-              f"{len(row.outdated_pages):>16}{len(row.outdated_words):>16}{pct:>9.0f}%")
+              f"{len(row.outdated_pages):>16}{len(row.outdated_words):>16}{math.floor(pct):>9d}%")
         if row.lang in shipped and not row.complete:
             problems.append(row)
     for row in problems:
