@@ -8,6 +8,12 @@ writes that language's own search index.
 """
 import json
 import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from whotocall.data import load_catalog_once  # noqa: E402
 
 # Hooks
 
@@ -32,8 +38,8 @@ def on_post_template(output, template_name, config):
 # Helper functions
 
 def _set_html_dir(output, lang, config):
-    """<html lang="ar"> becomes <html lang="ar" dir="rtl"> (ltr for the others)."""
-    direction = "rtl" if config.theme.get("direction") == "rtl" or lang in RTL else "ltr"
+    """<html lang="ar"> becomes <html lang="ar" dir="rtl">: the direction comes from data/text/<lang>.yml."""
+    direction = load_catalog_once(Path(config.config_file_path).parent).text(lang, "language.dir")
     return re.sub(r"<html lang=\"([^\"]+)\"", rf'<html lang="\1" dir="{direction}"', output, count=1)
 
 
@@ -47,7 +53,3 @@ def _set_search_base(output, lang):
     data["base"] = (data["base"].rstrip("/") + "/" + lang + "/") if data["base"] not in ("", ".") else lang + "/"
     return output[:match.start(2)] + json.dumps(data, separators=(",", ":")) + output[match.end(2):]
 
-
-# Data
-
-RTL = {"ar", "he", "fa", "ur"}
