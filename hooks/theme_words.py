@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 from whotocall.data import load_catalog_once  # noqa: E402
-from whotocall.render import Renderer  # noqa: E402
+from whotocall.render import renderer_once  # noqa: E402
 
 
 _PLAIN = re.compile(r"""\{\{\s*plain\(\s*["']([^"']+)["']\s*\)\s*\}\}""")
@@ -24,7 +24,7 @@ _PLAIN = re.compile(r"""\{\{\s*plain\(\s*["']([^"']+)["']\s*\)\s*\}\}""")
 def on_env(env, config, files):
     """Add the `wtc` helper to the theme's Jinja environment."""
     root = Path(config.config_file_path).parent
-    env.globals["wtc"] = Renderer(load_catalog_once(root))
+    env.globals["wtc"] = renderer_once(load_catalog_once(root))
     return env
 
 
@@ -32,7 +32,7 @@ def on_page_markdown(markdown, page, config, files):
     """Fill {{ plain("911") }} in a page's front-matter title, which MkDocs shows in <title> and nav."""
     title = page.meta.get("title")
     if isinstance(title, str) and "{{" in title:
-        renderer = Renderer(load_catalog_once(Path(config.config_file_path).parent))
+        renderer = renderer_once(load_catalog_once(Path(config.config_file_path).parent))
         page.meta["title"] = _PLAIN.sub(lambda m: renderer.number(m.group(1))["dial"] or "", title)
         if "{{" in page.meta["title"]:
             raise PluginError(f"{page.file.src_uri}: only {{{{ plain(\"id\") }}}} may be used in a title.")

@@ -20,7 +20,8 @@ sys.path.insert(0, str(ROOT))
 
 from whotocall.data import DataError, load_catalog  # noqa: E402
 from whotocall import postbuild  # noqa: E402
-from whotocall.mkdocs_run import run_mkdocs  # noqa: E402
+from whotocall.mkdocs_run import finish_mkdocs, start_mkdocs  # noqa: E402
+from whotocall.offline import edition_dir, start_edition  # noqa: E402
 
 
 class BuildFailed(Exception):
@@ -42,11 +43,16 @@ def build(root: Path = ROOT, out: Path | None = None, timings: dict | None = Non
     work = Path(tempfile.mkdtemp(prefix=".site-", dir=out.parent))
     try:
         step = time.perf_counter()
+        # The hosted site and the offline edition build at the same time (two cores).
+        builds = [start_mkdocs(root, work, catalog), start_edition(root, edition_dir(work), catalog)]
         try:
-            run_mkdocs(root, work, catalog)
+            for process in builds:
+                finish_mkdocs(process)
         except DataError as err:
+            for process in builds:
+                process.kill()
             raise BuildFailed(str(err)) from None
-        timings["mkdocs"] = time.perf_counter() - step
+        timings["mkdocs (site and offline edition)"] = time.perf_counter() - step
         for name, stage in postbuild.STAGES:
             step = time.perf_counter()
             try:
@@ -56,8 +62,9 @@ def build(root: Path = ROOT, out: Path | None = None, timings: dict | None = Non
             timings[name] = time.perf_counter() - step
         _swap(work, out)
     finally:
-        if work.exists():
-            shutil.rmtree(work, ignore_errors=True)
+        for folder in (work, edition_dir(work).parent):
+            if folder.exists():
+                shutil.rmtree(folder, ignore_errors=True)
     timings["total"] = time.perf_counter() - start
     return out
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from .data import load_catalog, site_languages
-from .render import Renderer
+from .data import load_catalog_once, site_languages
+from .render import renderer_once
 
 # Home page chooser: which number cards show, and the page that explains each.
 CHOOSER = [
@@ -23,8 +23,8 @@ CHOOSER = [
 def define_env(env):
     """Load and check data/ once, then register the page macros."""
     root = Path(env.project_dir)
-    catalog = load_catalog(root, site_languages(root))
-    renderer = Renderer(catalog)
+    catalog = load_catalog_once(root)   # once per MkDocs run, not once per language build
+    renderer = renderer_once(catalog)
 
     def lang() -> str:
         """The language of the page being rendered (its file's locale)."""

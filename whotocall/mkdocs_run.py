@@ -18,16 +18,26 @@ def source_date_epoch(catalog: Catalog) -> str:
     return str(int(moment.timestamp()))
 
 
-def run_mkdocs(root: Path, out: Path, catalog: Catalog, **env_extra: str):
-    """MkDocs build, strict, into `out`; extra environment variables switch config options (WTC_OFFLINE)."""
+def start_mkdocs(root: Path, out: Path, catalog: Catalog, **env_extra: str) -> subprocess.Popen:
+    """Start a strict MkDocs build into `out`; extra environment variables switch options (WTC_OFFLINE)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0",
                SOURCE_DATE_EPOCH=source_date_epoch(catalog), **env_extra)
-    result = subprocess.run(
+    return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
          str(root / "mkdocs.yml"), "--site-dir", str(out)],
-        cwd=root, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise DataError(explain_mkdocs_failure(result.stderr + result.stdout))
+        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def finish_mkdocs(process: subprocess.Popen):
+    """Wait for a build started by start_mkdocs; its failure becomes one readable DataError."""
+    output, _ = process.communicate()
+    if process.returncode != 0:
+        raise DataError(explain_mkdocs_failure(output))
+
+
+def run_mkdocs(root: Path, out: Path, catalog: Catalog, **env_extra: str):
+    """One strict MkDocs build, start to finish."""
+    finish_mkdocs(start_mkdocs(root, out, catalog, **env_extra))
 
 
 def explain_mkdocs_failure(output: str) -> str:

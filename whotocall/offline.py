@@ -16,7 +16,7 @@ from pathlib import Path
 from babel.numbers import format_decimal
 
 from .data import Catalog, DataError
-from .mkdocs_run import run_mkdocs, source_date_epoch
+from .mkdocs_run import finish_mkdocs, source_date_epoch, start_mkdocs
 
 ZIP_NAME = "who-to-call-offline.zip"
 FOLDER = "who-to-call"                 # the folder the zip unpacks to
@@ -36,7 +36,11 @@ def offline_zip(root: Path, out: Path, catalog: Catalog):
         raise DataError(f"{SHIM_SOURCE} is missing: run `npm ci` (make build does it) to install iframe-worker.")
     with tempfile.TemporaryDirectory(prefix="wtc-offline-") as tmp:
         edition = Path(tmp) / FOLDER
-        run_mkdocs(root, edition, catalog, WTC_OFFLINE="true", WTC_CSP="false")
+        prebuilt = edition_dir(out)
+        if prebuilt.exists():          # scripts/build.py built it beside the hosted site, in parallel
+            shutil.move(prebuilt, edition)
+        else:
+            finish_mkdocs(start_edition(root, edition, catalog))
         for _, stage in OFFLINE_STAGES:
             stage(root, edition, catalog)
         _inline_search_indexes(edition)
@@ -51,6 +55,16 @@ def offline_zip(root: Path, out: Path, catalog: Catalog):
         _leave_out(edition)
         downloads.mkdir(parents=True, exist_ok=True)
         write_zip(edition, downloads / ZIP_NAME, int(source_date_epoch(catalog)))
+
+
+def edition_dir(out: Path) -> Path:
+    """Where scripts/build.py builds the offline edition: a sibling of the hosted site's build folder."""
+    return out.with_name(out.name + "-offline") / FOLDER
+
+
+def start_edition(root: Path, target: Path, catalog: Catalog):
+    """Start the offline edition's MkDocs build (Material's offline plugin on, no CSP meta)."""
+    return start_mkdocs(root, target, catalog, WTC_OFFLINE="true", WTC_CSP="false")
 
 
 def zip_size_on_pages(root: Path, out: Path, catalog: Catalog):

@@ -20,6 +20,16 @@ from .data import Catalog, DataError
 BABEL_LOCALES = {"en": "en_US", "es": "es_US", "zh": "zh_Hans_CN", "vi": "vi_VN", "ar": "ar"}
 
 
+_RENDERERS: dict = {}
+
+
+def renderer_once(catalog: Catalog) -> "Renderer":
+    """One Renderer (and one compiled set of templates) per catalog, shared by hooks and macros."""
+    if id(catalog) not in _RENDERERS:
+        _RENDERERS[id(catalog)] = Renderer(catalog)
+    return _RENDERERS[id(catalog)]
+
+
 class Renderer:
     """Turns catalog records into HTML fragments for one page language at a time."""
 
