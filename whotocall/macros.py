@@ -97,6 +97,13 @@ def define_env(env):
                                offline=bool(env.conf["extra"].get("offline")))
 
     @env.macro
+    def cards_downloads():
+        """Preview of the pocket cards (front and back) and links to their PDFs (sizes filled in after printing)."""
+        from .cards import card_page
+        return renderer.render("cards.html", lang(), block=True,
+                               **card_page(catalog, lang(), catalog_default, env.page.url or "./"))
+
+    @env.macro
     def cite(*source_ids: str):
         """Inline 'Source: publisher, checked date' for a claim."""
         return renderer.render("cite.html", lang(), block=False, ids=source_ids)

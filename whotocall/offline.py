@@ -52,6 +52,8 @@ def offline_zip(root: Path, out: Path, catalog: Catalog):
             for pdf in sorted(downloads.glob("*.pdf")):
                 (edition / "downloads").mkdir(exist_ok=True)
                 shutil.copyfile(pdf, edition / "downloads" / pdf.name)
+        from .card_pdfs import sizes_on_pages
+        sizes_on_pages(root, edition, catalog)   # the cards pages show each PDF's size here too
         _leave_out(edition)
         downloads.mkdir(parents=True, exist_ok=True)
         write_zip(edition, downloads / ZIP_NAME, int(source_date_epoch(catalog)))
@@ -99,10 +101,10 @@ def write_zip(folder: Path, target: Path, epoch: int):
     """Zip `folder` under its own name, entries sorted, fixed time and modes."""
     import time
     stamp = time.gmtime(max(epoch, 315532800))[:6]   # zip dates start in 1980
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    files = sorted((f"{folder.name}/{p.relative_to(folder).as_posix()}", p) for p in folder.rglob("*") if p.is_file())
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in files:
-            info = zipfile.ZipInfo(f"{folder.name}/{path.relative_to(folder).as_posix()}", date_time=stamp)
+        for name, path in files:
+            info = zipfile.ZipInfo(name, date_time=stamp)
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, path.read_bytes(), compresslevel=9)

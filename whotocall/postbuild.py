@@ -13,6 +13,7 @@ from pathlib import Path
 from material import __file__ as _material_file
 
 from .data import Catalog, DataError, site_languages
+from .card_pdfs import print_cards
 
 MATERIAL_LANGUAGES = Path(_material_file).parent / "templates" / "partials" / "languages"
 MATERIAL_LUNR = Path(_material_file).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
@@ -97,6 +98,7 @@ OFFLINE_STAGES = [
 
 STAGES = [
     ("search per language", split_search),
+    ("cards", print_cards),
     ("404 per language", not_found_pages),
     ("offline zip", offline_zip),
     ("zip size", zip_size_on_pages),

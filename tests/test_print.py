@@ -1,0 +1,119 @@
+"""Printing any page: the words only, black on white, big phone numbers, web addresses written out,
+sensible page breaks, and the page's address and facts date at the foot of every printed page."""
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from tests.pages import english_slugs, page_url
+from whotocall.render import Renderer
+
+# Screen furniture that must not reach paper: navigation, header, search, switcher, banner and its buttons.
+CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search",
+          ".md-select", ".md-banner", ".wtc-emergency", ".wtc-exit", ".md-top"]
+SHOWN = """selectors => selectors.filter(sel => [...document.querySelectorAll(sel)]
+    .some(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden"))"""
+
+
+def every_page(server, languages):
+    """(language, URL) of every page of every language, 404 pages included."""
+    for lang in languages:
+        for slug in english_slugs():
+            yield lang, page_url(server, lang, slug)
+        yield lang, f"{server}404.html" if lang == languages[0] else f"{server}{lang}/404.html"
+
+
+@pytest.fixture
+def tab(browser):
+    """A desktop-size tab (where the header and sidebars show on screen)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def footer_expected(page, catalog, lang) -> tuple[str, str]:
+    """The address the footer should show (the page's canonical URL, else the site's) and the facts date."""
+    canonical = page.evaluate("document.querySelector('link[rel=canonical]')?.href ?? null")
+    date = Renderer(catalog).date(lang, catalog.last_checked())
+    return canonical, date
+
+
+def test_print_hides_screen_chrome_and_shows_footer_on_every_page(tab, server, languages, catalog):
+    for lang, url in every_page(server, languages):
+        tab.emulate_media(media="print")
+        tab.goto(url, wait_until="load")
+        assert tab.evaluate(SHOWN, CHROME) == [], f"{url}: shown in print"
+        assert tab.evaluate(SHOWN, ["article h1"]) == ["article h1"], f"{url}: no heading in print"
+        footer = tab.locator(".wtc-print-footer")
+        assert footer.is_visible(), f"{url}: no print footer"
+        canonical, date = footer_expected(tab, catalog, lang)
+        text = footer.inner_text()
+        assert date in text, f"{url}: {text!r} lacks {date!r}"
+        address = footer.locator(".wtc-print-footer__url").inner_text()
+        assert address.startswith("http") and (canonical is None or address == canonical), (url, address)
+
+
+def test_screen_shows_chrome_and_hides_the_print_footer(tab, server, languages):
+    """Negative control: on screen the same selectors are visible and the footer line is not."""
+    tab.emulate_media(media="screen")
+    tab.goto(page_url(server, "es", "other-help"), wait_until="load")
+    shown = tab.evaluate(SHOWN, CHROME)
+    assert {".md-header", ".md-sidebar--primary", ".md-banner", ".wtc-emergency"} <= set(shown)
+    assert not tab.locator(".wtc-print-footer").is_visible()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_footer_line_is_on_every_printed_page(tab, server, catalog, lang):
+    """Each printed sheet carries the page's address (the body never does; the date line is checked above)."""
+    tab.goto(page_url(server, lang, "other-help"), wait_until="load")
+    canonical, _ = footer_expected(tab, catalog, lang)
+    pages = PdfReader(io.BytesIO(tab.pdf(format="Letter"))).pages
+    assert len(pages) >= 2, "test setup: the page should print on several sheets"
+    for number, page in enumerate(pages, 1):
+        assert canonical in page.extract_text(), f"{lang} printed page {number}: no footer line"
+    # Negative control: without the footer element the printed pages carry no address.
+    tab.evaluate("document.querySelector('.wtc-print-footer').remove()")
+    assert canonical not in PdfReader(io.BytesIO(tab.pdf(format="Letter"))).pages[0].extract_text()
+
+
+def test_web_addresses_are_printed_after_links_but_not_tel(tab, server):
+    tab.emulate_media(media="print")
+    tab.goto(page_url(server, "en", "other-help"), wait_until="load")
+    after = "(a) => getComputedStyle(a, '::after').content"
+    external = tab.locator('article a[href^="https://"]').first
+    href = external.get_attribute("href")
+    assert href in external.evaluate(after)
+    tel = tab.locator('article a[href^="tel:"]').first
+    assert tel.evaluate(after) in ("none", "normal", '""')
+    # Negative control: on screen the address is not written out.
+    tab.emulate_media(media="screen")
+    assert href not in external.evaluate(after)
+
+
+def test_page_breaks_keep_headings_with_their_text_and_cards_whole(tab, server):
+    tab.goto(page_url(server, "en", "other-help"), wait_until="load")
+    style = "(e, p) => getComputedStyle(e)[p]"
+    heading, card = tab.locator("article h2").first, tab.locator("article .wtc-number").first
+    tab.emulate_media(media="print")
+    assert heading.evaluate(style, "breakAfter") == "avoid"
+    assert card.evaluate(style, "breakInside") == "avoid"
+    tab.emulate_media(media="screen")
+    assert heading.evaluate(style, "breakAfter") == "auto", "negative control: screen has no break rules"
+
+
+def test_black_on_white_with_large_phone_numbers(tab, server):
+    tab.goto(page_url(server, "en", "other-help"), wait_until="load")
+    style = "(e, p) => getComputedStyle(e)[p]"
+    body, text = tab.locator("body"), tab.locator("article p").first
+    button = tab.locator("article a.wtc-tel").first
+    number = button.locator("bdi")
+    tab.emulate_media(media="screen")
+    assert button.evaluate(style, "backgroundColor") != "rgba(0, 0, 0, 0)", "negative control: a button on screen"
+    tab.emulate_media(media="print")
+    tab.wait_for_timeout(500)   # Material fades link colours (transition)
+    assert body.evaluate(style, "backgroundColor") in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
+    assert text.evaluate(style, "color") == "rgb(0, 0, 0)"
+    assert button.evaluate(style, "backgroundColor") == "rgba(0, 0, 0, 0)"
+    assert button.evaluate(style, "color") == "rgb(0, 0, 0)"
+    size = lambda locator: float(locator.evaluate(style, "fontSize").rstrip("px"))  # noqa: E731
+    assert size(number) >= 1.3 * size(text), (size(number), size(text))

@@ -1,0 +1,253 @@
+"""Post-build stage "cards": print every language's pocket cards, card sheets and flyers to PDF.
+
+One headless Chromium prints them all from the templates in cards/;
+a card side is overrides/components/card.html, the same markup the cards page
+previews. Before printing, every text is checked against the bundled fonts
+(card_fonts.py); after layout, every text is measured against its card, and
+one that does not fit stops the build, naming card, language and field.
+Chromium sees no system font, so the PDFs do not depend on the machine, and
+they get fixed metadata, so the same input gives the same bytes.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import math
+import os
+import re
+import tempfile
+import xml.etree.ElementTree as ElementTree
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+
+import segno
+from babel.units import format_unit
+from fontTools.ttLib import TTFont
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import escape
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
+
+from .browser import launch
+from .card_fonts import SCRIPTS, check_coverage, families, font_faces
+from .cards import (CARD_HEIGHT, CARD_WIDTH, DOWNLOADS, cards_for, downloads, flyer_for, printed_words,
+                    sheet_layout, where)
+from .data import Catalog, DataError, site_languages
+from .render import BABEL_LOCALES, Renderer
+
+TEMPLATES = Path("cards")   # outside the theme folder, so MkDocs does not copy fonts into the site
+COMPONENTS = Path("overrides") / "components"
+STYLESHEET = Path("docs") / "assets" / "cards.css"
+MEASURE = TEMPLATES / "measure.js"
+PX_PER_MM = 96 / 25.4
+SIZE_SPAN = re.compile(r'(<span class="wtc-download__size" data-wtc-size="([^"]+)">)(</span>)')
+# Load every bundled face, then list those Chromium could not load.
+LOAD_FONTS = ("Promise.all([...document.fonts].map(f => f.load().catch(() => null)))"
+              ".then(() => [...document.fonts].filter(f => f.status !== 'loaded').map(f => f.family + ' ' + f.weight))")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One PDF to print: its file name, language, title, HTML and paper size in mm."""
+
+    name: str
+    lang: str
+    title: str
+    html: str
+    width: float
+    height: float
+
+
+# --- Stages ------------------------------------------------------------------
+
+def print_cards(root: Path, out: Path, catalog: Catalog):
+    """Write every language's card, sheet and flyer PDFs to <out>/downloads/ and their sizes on the cards pages."""
+    root = Path(root)
+    languages = site_languages(root)
+    check_coverage(root, [item for lang in languages for item in printed_words(catalog, lang, languages[0])])
+    target = Path(out) / DOWNLOADS
+    target.mkdir(parents=True, exist_ok=True)
+    for document, pdf in print_documents(root, documents(root, catalog, languages, read_site_url(out))):
+        (target / document.name).write_bytes(reproducible(pdf, document.title, document.lang, catalog.last_checked()))
+    sizes_on_pages(root, out, catalog)
+
+
+def sizes_on_pages(root: Path, out: Path, catalog: Catalog):
+    """Write each PDF's size beside its link on the cards pages (the macro leaves the span empty)."""
+    renderer = Renderer(catalog)
+    for page in sorted(Path(out).rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        if "data-wtc-size=" not in text:
+            continue
+        lang = re.search(r'<html lang="([^"]+)"', text).group(1)
+
+        def size_of(match, page=page, lang=lang):
+            pdf = Path(out) / DOWNLOADS / match.group(2)
+            if not pdf.exists():
+                raise DataError(f"{page.relative_to(out)}: links {DOWNLOADS}/{match.group(2)}, which the cards "
+                                f"stage did not make. Check the file names in whotocall/cards.py.")
+            size = format_unit(max(1, round(pdf.stat().st_size / 1000)), "digital-kilobyte",
+                               locale=BABEL_LOCALES.get(lang, lang), length="short")
+            return match.group(1) + str(escape(renderer.t(lang, "cards.pdf_size", size=size))) + match.group(3)
+
+        page.write_text(SIZE_SPAN.sub(size_of, text), encoding="utf-8")
+
+
+# --- Helper functions --------------------------------------------------------
+
+def documents(root: Path, catalog: Catalog, languages: list[str], site_url: str):
+    """Every PDF of every language, as HTML ready to print."""
+    templates = _templates(root)
+    renderer = Renderer(catalog)
+    common = {"r": renderer, "fonts": font_faces(root), "card_css": (root / STYLESHEET).read_text(encoding="utf-8"),
+              "stacks": {code: families(code) for code in languages}, "latin": SCRIPTS["latin"].family,
+              "card_width": CARD_WIDTH, "card_height": CARD_HEIGHT}
+    for lang in languages:
+        cards = cards_for(catalog, lang, languages[0])
+        flyer = flyer_for(catalog, lang, languages[0], site_url)
+        for download in downloads(lang):
+            title = renderer.t(lang, download.label_key)
+            width, height = (CARD_WIDTH, CARD_HEIGHT) if download.paper is None else \
+                (download.paper.width, download.paper.height)
+            values = dict(common, lang=lang, title=title, paper_width=width, paper_height=height)
+            if download.kind == "cards":
+                html = templates.get_template("cards.html").render(values, cards=cards)
+            elif download.kind == "sheet":
+                fronts, backs, marks = sheet_layout(download.paper, cards)
+                html = templates.get_template("sheet.html").render(values, fronts=fronts, backs=backs, marks=marks)
+            else:
+                html = templates.get_template("flyer.html").render(values, flyer=flyer, qr=qr_code(flyer.url))
+            yield Document(download.name, lang, title, html, width, height)
+
+
+def print_documents(root: Path, items, check_fit: bool = True) -> list[tuple[Document, bytes]]:
+    """Print documents with one Chromium that sees only the bundled fonts: [(document, PDF bytes)].
+
+    Each document's fonts must load and (with check_fit) each text must fit its card,
+    or DataError says which does not. Chromium runs from a thread of its own: Playwright's
+    sync API will not start in a thread where another instance runs (a test's browser).
+    """
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(_print_all, Path(root), list(items), check_fit).result()
+
+
+def qr_code(url: str) -> str:
+    """A QR code for `url` as an SVG data: URL (vector, so it prints sharp)."""
+    return segno.make(url, error="m").svg_data_uri(border=2, dark="#000")
+
+
+def _templates(root: Path) -> Environment:
+    """The PDF templates, which include card sides from the page components."""
+    loader = ChoiceLoader([FileSystemLoader(str(root / TEMPLATES)), FileSystemLoader(str(root / COMPONENTS))])
+    return Environment(loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True,
+                       lstrip_blocks=True)
+
+
+def _print_all(root: Path, items: list[Document], check_fit: bool) -> list[tuple[Document, bytes]]:
+    """One browser launch for every document (the work of print_documents, in its thread)."""
+    measure = (root / MEASURE).read_text(encoding="utf-8")
+    printed = []
+    with tempfile.TemporaryDirectory(prefix="wtc-card-fonts-") as sandbox:
+        with launch(env=only_card_fonts(root, Path(sandbox))) as browser:
+            page = browser.new_page()
+            page.emulate_media(media="print")
+            for document in items:
+                printed.append((document, _print(page, document, measure if check_fit else None)))
+    return printed
+
+
+def _print(page, document: Document, measure: str | None) -> bytes:
+    """Lay out one document, check its fonts and that every text fits, and print it."""
+    page.set_viewport_size({"width": math.ceil(document.width * PX_PER_MM),
+                            "height": math.ceil(document.height * PX_PER_MM)})
+    page.set_content(document.html, wait_until="load")
+    broken = page.evaluate(LOAD_FONTS)
+    if broken:
+        raise DataError(f"{document.name}: Chromium could not load the bundled fonts {', '.join(broken)} "
+                        f"(cards/fonts/): run scripts/subset_fonts.py")
+    problem = _overflow_message(page.evaluate(measure)) if measure else None
+    if problem:
+        raise DataError(problem)
+    return page.pdf(width=f"{document.width}mm", height=f"{document.height}mm", print_background=True,
+                    tagged=True, prefer_css_page_size=True)
+
+
+def _overflow_message(misfits: list[dict]) -> str | None:
+    """One line for the text to fix, or None when everything fits.
+
+    A line wider than its box always fails. A text longer than its usual lines (data-lines) only
+    matters when something is pushed off the card: then it is named, as the text that grew,
+    rather than the text below it that was pushed out.
+    """
+    wide = [m for m in misfits if m["kind"] == "width"]
+    off = [m for m in misfits if m["kind"] == "edge"]
+    if wide:
+        first, amount = wide[0], wide[0]["mm"]
+    elif off:
+        side = (off[0]["card"], off[0]["lang"])
+        grown = [m for m in misfits if m["kind"] == "lines" and (m["card"], m["lang"]) == side]
+        first = max(grown, key=lambda m: m["mm"]) if grown else off[0]
+        amount = max(m["mm"] for m in off if (m["card"], m["lang"]) == side)
+    else:
+        return None
+    if first["field"].startswith("dial of"):
+        fix = "make room for it in docs/assets/cards.css"
+    elif first["field"] == "site_url":
+        fix = "use a shorter site_url in mkdocs.yml"
+    else:
+        fix = f"shorten the text in data/text/{first['lang']}.yml"
+    return (f"{where(first['card'], first['lang'])}, field {first['field']} overflows by "
+            f"{amount:.1f} mm: {fix}")
+
+
+def reproducible(pdf: bytes, title: str, lang: str, checked: str) -> bytes:
+    """The PDF with fixed metadata (dated the day the facts were checked) and an /ID made from its content."""
+    reader = PdfReader(io.BytesIO(pdf))
+    writer = PdfWriter(clone_from=reader)
+    stamp = "D:" + checked.replace("-", "") + "000000Z"
+    producer = str((reader.metadata or {}).get("/Producer", "Chromium"))
+    writer.metadata = {"/Title": title, "/Author": "Who to Call", "/Producer": producer,
+                       "/Creator": "Who to Call (whotocall/card_pdfs.py)", "/CreationDate": stamp, "/ModDate": stamp}
+    writer.root_object[NameObject("/Lang")] = TextStringObject(lang)
+    first = io.BytesIO()
+    writer.write(first)
+    digest = ByteStringObject(hashlib.md5(first.getvalue()).digest())
+    writer._ID = ArrayObject([digest, digest])   # pypdf has no public setter; /ID is normally random
+    final = io.BytesIO()
+    writer.write(final)
+    return final.getvalue()
+
+
+def only_card_fonts(root: Path, sandbox: Path) -> dict:
+    """Environment for Chromium whose fontconfig knows one font, a bundled one: no system font reaches a PDF."""
+    font = TTFont(SCRIPTS["latin"].path(root, 400))
+    font.flavor = None
+    font.save(sandbox / "card-latin-regular.ttf")
+    config = sandbox / "fonts.conf"
+    config.write_text("<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n"
+                      f"<fontconfig><dir>{xml_escape(str(sandbox))}</dir>"
+                      f"<cachedir>{xml_escape(str(sandbox / 'cache'))}</cachedir>"
+                      # No hinting: glyphs keep their designed widths instead of being snapped to screen pixels.
+                      "<match target=\"pattern\"><edit name=\"hinting\" mode=\"assign\"><bool>false</bool></edit>"
+                      "<edit name=\"hintstyle\" mode=\"assign\"><const>hintnone</const></edit></match>"
+                      "</fontconfig>\n", encoding="utf-8")
+    return {**os.environ, "FONTCONFIG_FILE": str(config)}
+
+
+def read_site_url(out: Path) -> str:
+    """The site's address (MkDocs site_url), read from the sitemap the build just wrote."""
+    try:
+        tree = ElementTree.parse(Path(out) / "sitemap.xml")
+    except (FileNotFoundError, ElementTree.ParseError):
+        raise DataError("sitemap.xml is missing from the MkDocs output; the flyer's QR code needs the site's "
+                        "address: set site_url in mkdocs.yml.") from None
+    locations = [loc.text.strip() for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+                 if loc.text and loc.text.strip().startswith(("http://", "https://"))]
+    if not locations:
+        raise DataError("sitemap.xml lists no http(s) address; the flyer's QR code needs the site's address: "
+                        "set site_url in mkdocs.yml.")
+    return min(locations, key=len)
+
+
