@@ -61,6 +61,18 @@ def test_shift_twice_does_not_leave(neutral_context, server):
     assert page.url == url
 
 
+def test_shift_tab_and_capital_letters_do_not_leave(neutral_context, server):
+    """Moving backwards with Shift+Tab or typing capitals is not an exit."""
+    url = page_url(server, "en", "call-911")
+    page = start(neutral_context, url)
+    for _ in range(4):
+        page.keyboard.press("Shift+Tab")
+    page.locator("input.md-search__input").focus()
+    page.keyboard.type("My Name Is")
+    page.wait_for_timeout(300)
+    assert page.url.startswith(url)
+
+
 def test_exit_by_keyboard_from_the_top(neutral_context, server):
     """Tab reaches the exit button within the first few stops and Enter leaves."""
     page = start(neutral_context, page_url(server, "vi", "call-911"))

@@ -14,9 +14,18 @@
     window.location.replace(button.href);
   }
 
+  /* A press counts only when Shift goes up with no other key in between, so
+     Shift+Tab and typing capital letters never trigger the exit. */
+  var alone = false;
   button.addEventListener("click", leave);
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift" || event.repeat) return;
+    if (event.key === "Shift") { if (!event.repeat) alone = true; return; }
+    alone = false;
+    presses = [];
+  });
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift" || !alone) return;
+    alone = false;
     var now = Date.now();
     presses = presses.filter(function (t) { return now - t < 1500; });
     presses.push(now);

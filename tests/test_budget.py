@@ -1,0 +1,122 @@
+"""Speed budget: what a reader on a slow phone network downloads to open a page.
+
+Every request a page makes on first load (empty cache) until the network is
+quiet, each response body counted at its gzip -6 size (the local server does
+not compress; real hosts do): at most 100 KB per page, aiming for 80 KB.
+Search (worker, index, lunr language files) waits until the reader opens it.
+"""
+import os
+import struct
+import zlib
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.pages import english_slugs, page_url
+from tests.visits import FirstVisits, first_visits
+from whotocall.data import site_languages
+
+LANGUAGES = site_languages(ROOT)
+PAGES = [(lang, slug) for lang in LANGUAGES for slug in english_slugs()]
+LIMIT_KB = 100
+AIM_KB = 80
+SEARCH_FILES = ("search_index.json", "/workers/search.", "/lunr/")
+
+
+@pytest.fixture(scope="module")
+def visits(browser, server):
+    return first_visits(browser, server, PAGES)
+
+
+def kb(requests):
+    return sum(size for _, size in requests) / 1024
+
+
+# --- Budget ------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,slug", PAGES, ids=[f"{lang}/{slug}" for lang, slug in PAGES])
+def test_first_load_within_budget(visits, server, lang, slug):
+    requests = visits[(lang, slug)].requests
+    total = kb(requests)
+    print(f"{lang}/{slug}: {total:.1f} KB in {len(requests)} requests")
+    assert page_url(server, lang, slug) in [url for url, _ in requests], requests
+    assert total <= LIMIT_KB, f"{lang}/{slug}: {total:.1f} KB on first load (limit {LIMIT_KB} KB):\n" + "\n".join(
+        f"  {size / 1024:6.1f} KB  {url}" for url, size in sorted(requests, key=lambda r: -r[1]))
+    search = [url for url, _ in requests if any(part in url for part in SEARCH_FILES)]
+    assert not search, f"{lang}/{slug}: search files loaded before the reader opened search: {search}"
+
+
+def test_budget_report(visits):
+    """Smallest and largest page."""
+    ordered = sorted(((page, visit.kb()) for page, visit in visits.items()), key=lambda item: item[1])
+    (small, small_kb), (large, large_kb) = ordered[0], ordered[-1]
+    print(f"\nfirst load, gzip -6: min {small_kb:.1f} KB ({'/'.join(small)}), "
+          f"max {large_kb:.1f} KB ({'/'.join(large)}); limit {LIMIT_KB} KB, aim {AIM_KB} KB")
+    over_aim = [f"{'/'.join(page)} {size:.1f} KB" for page, size in ordered if size > AIM_KB]
+    if over_aim:
+        print("over the 80 KB aim: " + ", ".join(over_aim))
+    assert large_kb <= LIMIT_KB
+
+
+def noise_png(width, height):
+    """A valid PNG of random pixels: about width x height x 3 bytes, gzip cannot shrink it."""
+    raw = b"".join(b"\x00" + os.urandom(width * 3) for _ in range(height))
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+
+
+def test_counter_sees_a_heavy_page(browser):
+    """Negative control: a page with a 150 KB photo-like image is over the limit."""
+    image = noise_png(256, 200)
+    context = browser.new_context()
+    context.route("http://budget.test/", lambda route: route.fulfill(
+        body='<!doctype html><title>x</title><img src="big.png" alt="">', content_type="text/html"))
+    context.route("http://budget.test/big.png", lambda route: route.fulfill(body=image, content_type="image/png"))
+    requests = FirstVisits(context).visit("http://budget.test/").requests
+    context.close()
+    assert sorted(url for url, _ in requests) == ["http://budget.test/", "http://budget.test/big.png"]
+    assert kb(requests) > LIMIT_KB
+
+
+# --- Search on demand --------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def search_tab(browser):
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    yield FirstVisits(context)
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_files_load_when_the_reader_opens_search(search_tab, server, lang):
+    search_tab.visit(page_url(server, lang, "index"))
+    search_tab.finished = []
+    search_tab.page.locator("input.md-search__input").focus()
+    search_tab.page.wait_for_function("""() => {
+        const words = JSON.parse(document.getElementById('__config').textContent).translations;
+        return document.querySelector('.md-search-result__meta').textContent.trim() === words['search.result.placeholder'];
+    }""")   # "Type to start searching": the worker has the index
+    search_tab.settle()
+    loaded = [request.url for request in search_tab.finished]
+    index = page_url(server, lang, "search/search_index.json").rstrip("/")
+    assert index in loaded, loaded
+    assert any("/workers/search." in url for url in loaded), loaded
+
+
+# --- Without JavaScript ------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_readable_without_javascript(browser, server, lang):
+    """The 911 link, the number chooser and a whole page of rights, with JavaScript off."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 640})
+    page = context.new_page()
+    page.goto(page_url(server, lang, "index"), wait_until="load")
+    assert page.locator('a[href="tel:911"]').first.is_visible(), lang
+    assert page.locator(".wtc-chooser li").count() >= 8, lang
+    page.goto(page_url(server, lang, "know-your-rights"), wait_until="load")
+    assert page.locator("article h1").is_visible(), lang
+    assert len(page.locator("article").inner_text()) > 400, lang
+    context.close()

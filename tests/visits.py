@@ -1,0 +1,109 @@
+"""Every page of every language opened once as a first-time reader: what the browser fetched, logged and kept.
+
+tests/test_budget.py reads the sizes, tests/test_privacy.py the hosts,
+cookies, storage and policy violations, so each page loads once per session.
+The browser cache is off, so every visit is a first visit.
+"""
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass, field
+
+from tests.pages import page_url
+
+# Collects Content-Security-Policy violations from the first moment of each page.
+WATCH_POLICY = """
+window.__wtcViolations = [];
+document.addEventListener('securitypolicyviolation', event => window.__wtcViolations.push(
+  event.violatedDirective + ' blocked ' + (event.blockedURI || 'inline') + ' ' + (event.sample || '')));
+"""
+
+
+@dataclass
+class Visit:
+    """One page's first load."""
+    url: str
+    requests: list = field(default_factory=list)     # [(url, gzip -6 bytes)]
+    errors: list = field(default_factory=list)       # console errors and uncaught exceptions
+    violations: list = field(default_factory=list)   # CSP violations
+    cookies: list = field(default_factory=list)
+    storage: dict = field(default_factory=dict)      # {"local": [...], "session": [...]}
+
+    def kb(self):
+        return sum(size for _, size in self.requests) / 1024
+
+
+class FirstVisits:
+    """One tab with the browser cache off; gzip sizes by URL (a URL always serves the same bytes)."""
+
+    def __init__(self, context):
+        self.context = context
+        context.add_init_script(WATCH_POLICY)
+        self.page = context.new_page()
+        cdp = context.new_cdp_session(self.page)
+        cdp.send("Network.enable")
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        self.in_flight = 0
+        self.visit_number = 0
+        self.started_in = {}    # request -> the visit it started in
+        self.finished = []
+        self.errors = []
+        self.sizes = {}
+        self.page.on("request", self._started)
+        self.page.on("requestfinished", self._finished)
+        self.page.on("requestfailed", self._finished)
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def visit(self, url) -> Visit:
+        """Open url and wait until the network is quiet; everything the page did on the way."""
+        self.visit_number += 1
+        self.finished, self.errors = [], []
+        self.page.goto(url, wait_until="load")
+        self.settle()
+        return Visit(url=url,
+                     requests=[(request.url, self._gzip_size(request)) for request in self.finished],
+                     errors=list(self.errors),
+                     violations=self.page.evaluate("window.__wtcViolations || []"),
+                     cookies=self.context.cookies(),
+                     storage=self.page.evaluate(
+                         "() => ({local: Object.entries(localStorage), session: Object.entries(sessionStorage)})"))
+
+    def settle(self, quiet_ms=100, step_ms=25):
+        """Wait until no request has been in flight for quiet_ms."""
+        quiet = 0
+        while quiet < quiet_ms:
+            self.page.wait_for_timeout(step_ms)
+            quiet = quiet + step_ms if self.in_flight == 0 else 0
+
+    def _gzip_size(self, request):
+        if request.url not in self.sizes:
+            response = request.response()
+            body = response.body() if response else b""
+            # Chromium keeps no body for an image it cannot decode: count what came over the wire.
+            self.sizes[request.url] = len(gzip.compress(body, compresslevel=6)) if body \
+                else request.sizes()["responseBodySize"]
+        return self.sizes[request.url]
+
+    def _started(self, request):
+        self.in_flight += 1
+        self.started_in[request] = self.visit_number
+
+    def _finished(self, request):
+        self.in_flight -= 1
+        if self.started_in.pop(request, None) == self.visit_number:   # not a late one from the page before
+            self.finished.append(request)
+
+
+_done: dict = {}
+
+
+def first_visits(browser, server, pages) -> dict:
+    """{(lang, slug): Visit} for every page, visited on the first call of the session only."""
+    key = (id(browser), server, tuple(pages))
+    if key not in _done:
+        context = browser.new_context(viewport={"width": 360, "height": 640})
+        visitor = FirstVisits(context)
+        _done[key] = {(lang, slug): visitor.visit(page_url(server, lang, slug)) for lang, slug in pages}
+        context.close()
+    return _done[key]
