@@ -10,13 +10,14 @@ they get fixed metadata, so the same input gives the same bytes.
 """
 from __future__ import annotations
 
-import hashlib
 import io
 import math
 import os
 import re
 import tempfile
 import xml.etree.ElementTree as ElementTree
+import hashlib
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,7 @@ from markupsafe import escape
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
 
-from .browser import launch
+from .browser import chromium_path, launch
 from .card_fonts import SCRIPTS, check_coverage, families, font_faces
 from .cards import (CARD_HEIGHT, CARD_WIDTH, DOWNLOADS, cards_for, downloads, flyer_for, printed_words,
                     sheet_layout, where)
@@ -40,6 +41,7 @@ from .render import BABEL_LOCALES, Renderer
 TEMPLATES = Path("cards")   # outside the theme folder, so MkDocs does not copy fonts into the site
 COMPONENTS = Path("overrides") / "components"
 STYLESHEET = Path("docs") / "assets" / "cards.css"
+CACHE = Path(".cache") / "cards"   # printed PDFs by input hash (git-ignored)
 MEASURE = TEMPLATES / "measure.js"
 PX_PER_MM = 96 / 25.4
 SIZE_SPAN = re.compile(r'(<span class="wtc-download__size" data-wtc-size="([^"]+)">)(</span>)')
@@ -64,14 +66,70 @@ class Document:
 
 def print_cards(root: Path, out: Path, catalog: Catalog):
     """Write every language's card, sheet and flyer PDFs to <out>/downloads/ and their sizes on the cards pages."""
+    target = Path(out) / DOWNLOADS
+    target.mkdir(parents=True, exist_ok=True)
+    printed = printed_dir(out)
+    if not printed.exists():       # not printed ahead by scripts/build.py: print now
+        make_pdfs(root, catalog, read_site_url(out), printed)
+    for pdf in sorted(printed.glob("*.pdf")):
+        shutil.copyfile(pdf, target / pdf.name)
+    shutil.rmtree(printed.parent, ignore_errors=True)
+    sizes_on_pages(root, out, catalog)
+
+
+def printed_dir(out: Path) -> Path:
+    """Where scripts/build.py prints the PDFs while MkDocs runs: a sibling of the build folder."""
+    return Path(out).with_name(Path(out).name + "-cards") / DOWNLOADS
+
+
+def make_pdfs(root: Path, catalog: Catalog, site_url: str, target: Path):
+    """Print every PDF into `target`, or copy them from the cache when nothing they depend on changed.
+
+    Needs only data/, cards/ and the site address, not the MkDocs output, so the
+    build runs it beside MkDocs. The cache (.cache/cards/<hash>/) is keyed by every
+    input: card templates and fonts, data files, the printing and rendering code,
+    pinned package versions, the site address and the Chromium binary.
+    """
     root = Path(root)
     languages = site_languages(root)
     check_coverage(root, [item for lang in languages for item in printed_words(catalog, lang, languages[0])])
-    target = Path(out) / DOWNLOADS
+    cached = root / CACHE / input_hash(root, site_url)
     target.mkdir(parents=True, exist_ok=True)
-    for document, pdf in print_documents(root, documents(root, catalog, languages, read_site_url(out))):
+    if cached.is_dir() and any(cached.glob("*.pdf")):
+        for pdf in sorted(cached.glob("*.pdf")):
+            shutil.copyfile(pdf, target / pdf.name)
+        return
+    for document, pdf in print_documents(root, documents(root, catalog, languages, site_url)):
         (target / document.name).write_bytes(reproducible(pdf, document.title, document.lang, catalog.last_checked()))
-    sizes_on_pages(root, out, catalog)
+    shutil.rmtree(root / CACHE, ignore_errors=True)          # keep only the newest set
+    shutil.copytree(target, cached)
+
+
+def input_hash(root: Path, site_url: str) -> str:
+    """sha256 of everything a PDF depends on."""
+    digest = hashlib.sha256(site_url.encode())
+    inputs = sorted([*(root / TEMPLATES).rglob("*"), *(root / "data").rglob("*.yml"),
+                     root / COMPONENTS / "card.html", *(root / "whotocall").glob("card*.py"),
+                     root / "whotocall" / "render.py", root / "whotocall" / "data.py",
+                     root / "requirements.txt", root / STYLESHEET])
+    for path in inputs:
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    chromium = chromium_path()
+    if chromium:
+        stat = Path(chromium).resolve().stat()
+        digest.update(f"{Path(chromium).resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:20]
+
+
+def site_url_from_config(root: Path) -> str:
+    """MkDocs site_url (with SITE_URL from the environment), without building anything."""
+    from mkdocs.utils.yaml import yaml_load
+    with open(Path(root) / "mkdocs.yml", encoding="utf-8") as handle:
+        url = yaml_load(handle).get("site_url")
+    if not url:
+        raise DataError("mkdocs.yml has no site_url; the flyer's QR code needs the site's address.")
+    return url
 
 
 def sizes_on_pages(root: Path, out: Path, catalog: Catalog):
