@@ -73,6 +73,13 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def edit(path: Path, old: str, new: str, count: int = 1):
+    """Replace text in a scratch copy's file; the old text must be there (else the test setup is wrong)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
 def run_build(project: Path, out: Path) -> subprocess.CompletedProcess:
     """Run scripts/build.py of a project copy as a person would."""
     return subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "--out", str(out)],

@@ -1,6 +1,8 @@
 """What the site is made of, read from the sources (never from the build output)."""
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -19,3 +21,8 @@ def page_url(base: str, lang: str, slug: str, default: str = "en") -> str:
     """The served URL of a page."""
     prefix = base if lang == default else f"{base}{lang}/"
     return prefix if slug == "index" else f"{prefix}{slug}/"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    """A built page, parsed."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

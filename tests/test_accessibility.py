@@ -231,12 +231,14 @@ def heading_problems(html):
     return problems
 
 
+def problems_on_every_page(site, check):
+    """Run a check on the HTML of every page of every language; its problems, named by page."""
+    return [f"{lang}/{slug}: {problem}" for lang in LANGUAGES for slug in english_slugs()
+            for problem in check(page_path(site, lang, slug).read_text(encoding="utf-8"))]
+
+
 def test_headings_in_order_on_every_page(site):
-    problems = []
-    for lang in LANGUAGES:
-        for slug in english_slugs():
-            for problem in heading_problems(page_path(site, lang, slug).read_text(encoding="utf-8")):
-                problems.append(f"{lang}/{slug}: {problem}")
+    problems = problems_on_every_page(site, heading_problems)
     assert not problems, "\n".join(problems)
 
 
@@ -258,11 +260,7 @@ def tel_label_problems(html):
 
 
 def test_tel_links_say_their_number_on_every_page(site):
-    problems = []
-    for lang in LANGUAGES:
-        for slug in english_slugs():
-            for problem in tel_label_problems(page_path(site, lang, slug).read_text(encoding="utf-8")):
-                problems.append(f"{lang}/{slug}: {problem}")
+    problems = problems_on_every_page(site, tel_label_problems)
     assert not problems, "\n".join(problems)
 
 

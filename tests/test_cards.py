@@ -11,7 +11,7 @@ from fontTools.ttLib import TTFont
 from markupsafe import escape
 from pypdf import PdfReader
 
-from tests.conftest import ROOT, run_build
+from tests.conftest import ROOT, edit, run_build
 from tests.pages import page_path
 from whotocall import card_pdfs
 from whotocall.cards import (CARD_HEIGHT, CARD_NUMBERS, CARD_WIDTH, DOWNLOADS, PAPERS, cards_for, downloads,
@@ -387,12 +387,6 @@ def test_two_prints_give_identical_pdfs(site, catalog, tmp_path):
 
 
 # --- Bad input stops the build -------------------------------------------------------
-
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test setup: {old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
 
 def test_overflowing_translation_fails_the_build_and_keeps_the_old_site(project, tmp_path, catalog):
     out = tmp_path / "site"

@@ -3,13 +3,7 @@ import re
 
 import pytest
 
-from tests.conftest import run_build
-
-
-def edit(path, old, new, count=1):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test setup: {old!r} not in {path}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
+from tests.conftest import edit, run_build
 
 
 def test_changing_a_number_changes_every_page(project, tmp_path):

@@ -6,16 +6,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT, run_build
-from tests.pages import english_slugs, page_path
+from tests.pages import english_slugs, page_path, soup
 
 RTL = {"ar"}
 
-
-def soup(path):
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def test_every_page_exists_in_every_language_with_lang_and_dir(site, languages):

@@ -2,17 +2,13 @@
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 
-from tests.pages import ROOT, english_slugs, page_path
+from tests.pages import ROOT, english_slugs, page_path, soup
 
 REQUIRED = ["index", "call-911", "non-emergency", "what-to-expect", "know-your-rights",
             "other-help", "law-enforcement", "sources"]
 TYPED_NUMBER = re.compile(r"(^|[^0-9{\"'])(911|988|211|311|511|711)([^0-9]|$)|1-?8[0-9]{2}-[0-9]{3}-[0-9]{4}")
 
-
-def soup(path):
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def test_required_slugs_exist_in_sources():

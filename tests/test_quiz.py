@@ -4,7 +4,7 @@ import gzip
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT, run_build
+from tests.conftest import ROOT, edit, run_build
 from tests.pages import page_path, page_url
 
 MAX_GZIP = 4 * 1024
@@ -130,10 +130,7 @@ BAD_QUIZ = [
 
 @pytest.mark.parametrize("name,file,old,new,expected", BAD_QUIZ, ids=[c[0] for c in BAD_QUIZ])
 def test_bad_quiz_data_fails_the_build(project, tmp_path, name, file, old, new, expected):
-    path = project / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test setup: {old!r} not in {file}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    edit(project / file, old, new)
     result = run_build(project, tmp_path / "site")
     assert result.returncode == 1, name
     for part in expected:

@@ -35,11 +35,6 @@ def finish_mkdocs(process: subprocess.Popen):
         raise DataError(explain_mkdocs_failure(output))
 
 
-def run_mkdocs(root: Path, out: Path, catalog: Catalog, **env_extra: str):
-    """One strict MkDocs build, start to finish."""
-    finish_mkdocs(start_mkdocs(root, out, catalog, **env_extra))
-
-
 def explain_mkdocs_failure(output: str) -> str:
     """The one line a person needs from MkDocs' output: the page and the error."""
     page = re.search(r"^_File_: `([^`]+)`", output, re.M)
