@@ -22,7 +22,6 @@ sys.path.insert(0, str(ROOT))
 from whotocall.data import DataError, load_catalog  # noqa: E402
 from whotocall import postbuild  # noqa: E402
 from whotocall.mkdocs_run import finish_mkdocs, start_mkdocs  # noqa: E402
-from whotocall.offline import edition_dir, start_edition  # noqa: E402
 from whotocall.card_pdfs import make_pdfs, printed_dir, site_url_from_config  # noqa: E402
 
 
@@ -45,23 +44,20 @@ def build(root: Path = ROOT, out: Path | None = None, timings: dict | None = Non
     work = Path(tempfile.mkdtemp(prefix=".site-", dir=out.parent))
     try:
         step = time.perf_counter()
-        # The hosted site and the offline edition build at the same time (two cores).
-        # Meanwhile this process prints the card PDFs, which need data/ but no MkDocs output.
-        builds = [start_mkdocs(root, work, catalog), start_edition(root, edition_dir(work), catalog)]
+        # MkDocs builds every language in a process of its own; meanwhile this
+        # process prints the card PDFs, which need data/ but no MkDocs output.
+        mkdocs = start_mkdocs(root, work, catalog)
         with ThreadPoolExecutor(max_workers=1) as printer:
             pdfs = printer.submit(make_pdfs, root, catalog, site_url_from_config(root), printed_dir(work))
             try:
-                for process in builds:
-                    finish_mkdocs(process)
+                finish_mkdocs(mkdocs)
             except DataError as err:
-                for process in builds:
-                    process.kill()
                 raise BuildFailed(str(err)) from None
             try:
                 pdfs.result()
             except DataError as err:
                 raise BuildFailed(f"cards: {err}") from None
-        timings["mkdocs (site, offline edition) and card PDFs"] = time.perf_counter() - step
+        timings["mkdocs and card PDFs"] = time.perf_counter() - step
         for name, stage in postbuild.STAGES:
             step = time.perf_counter()
             try:
@@ -71,7 +67,7 @@ def build(root: Path = ROOT, out: Path | None = None, timings: dict | None = Non
             timings[name] = time.perf_counter() - step
         _swap(work, out)
     finally:
-        for folder in (work, edition_dir(work).parent, printed_dir(work).parent):
+        for folder in (work, printed_dir(work).parent):
             if folder.exists():
                 shutil.rmtree(folder, ignore_errors=True)
     timings["total"] = time.perf_counter() - start

@@ -53,7 +53,7 @@ def test_zip_size_and_contents(edition, languages):
     assert not [n for n in names if n.endswith((".map", "search_index.json"))], "build leftovers in the zip"
     for lang in languages:
         prefix = f"{FOLDER}/" if lang == languages[0] else f"{FOLDER}/{lang}/"
-        assert f"{prefix}index.html" in names and f"{prefix}quiz.html" in names
+        assert f"{prefix}index.html" in names and f"{prefix}quiz/index.html" in names
         assert f"{prefix}search/search_index.js" in names
 
 
@@ -70,7 +70,7 @@ def test_home_loads_with_styles(edition, offline_page, lang):
 
 def test_spanish_search_from_file(edition, offline_page):
     page, blocked, errors = offline_page
-    page.goto(url(edition, "es/call-911.html"))
+    page.goto(url(edition, "es/call-911/index.html"))
     box = page.locator("input.md-search__input")
     box.focus()
     box.fill("abogado")
@@ -83,7 +83,7 @@ def test_spanish_search_from_file(edition, offline_page):
 
 def test_arabic_quiz_by_keyboard_from_file(edition, offline_page, catalog):
     page, blocked, errors = offline_page
-    page.goto(url(edition, "ar/quiz.html"))
+    page.goto(url(edition, "ar/quiz/index.html"))
     page.wait_for_load_state("load")
     rights = [q["offered"].index(q["answer"]) for q in catalog.quiz]
     keyboard_answer(page, rights)
@@ -94,11 +94,11 @@ def test_arabic_quiz_by_keyboard_from_file(edition, offline_page, catalog):
 
 def test_language_switcher_from_file(edition, offline_page):
     page, blocked, errors = offline_page
-    page.goto(url(edition, "es/know-your-rights.html"))
+    page.goto(url(edition, "es/know-your-rights/index.html"))
     page.locator(".md-header .md-select button").first.hover()
     page.locator('a.md-select__link[hreflang="vi"]').first.click()
     page.wait_for_load_state("load")
-    assert page.url == url(edition, "vi/know-your-rights.html")
+    assert page.url == url(edition, "vi/know-your-rights/index.html")
     assert page.evaluate("document.documentElement.lang") == "vi"
     assert blocked == [] and errors == [], (blocked, errors)
 
@@ -121,3 +121,49 @@ def test_download_page_links_the_zip_with_size(site, languages, catalog):
         target = (page_path(site, lang, "download").parent / link["href"]).resolve()
         assert target == (site / "downloads" / ZIP_NAME).resolve()
         assert "MB" in link.get_text() and "\u2060" not in link.get_text()
+
+
+def folder_links(html_file):
+    """Relative href/src values of one page that name a folder or a missing file (file:// opens neither)."""
+    from bs4 import BeautifulSoup
+    from urllib.parse import unquote, urlsplit
+    html = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    bad = []
+    for element in html.select("[href], [src]"):
+        value = element.get("href") or element.get("src")
+        parts = urlsplit(value)
+        if parts.scheme or value.startswith(("#", "//")) or not parts.path:
+            continue
+        target = (html_file.parent / unquote(parts.path)).resolve()
+        if not target.is_file():
+            bad.append(value)
+    return bad
+
+
+def test_every_link_in_the_edition_opens_a_file(edition, site):
+    pages = sorted(edition["root"].rglob("*.html"))
+    assert len(pages) > 50
+    broken = {str(p.relative_to(edition["root"])): folder_links(p) for p in pages}
+    broken = {page: links for page, links in broken.items() if links}
+    assert not broken, broken
+    # Negative control: the hosted pages link folders, and the check sees them.
+    assert "../quiz/" in folder_links(site / "es" / "call-911" / "index.html")
+
+
+def test_offline_download_pages_say_offline_copy(edition, languages, catalog):
+    from bs4 import BeautifulSoup
+    for lang in languages:
+        folder = edition["root"] if lang == languages[0] else edition["root"] / lang
+        html = BeautifulSoup((folder / "download" / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert not html.select("a[download]"), lang
+        assert html.select_one(".wtc-download--offline").get_text(strip=True) == catalog.text(lang, "ui.offline_copy")
+        assert not html.select('meta[http-equiv="Content-Security-Policy"]'), lang
+
+
+def test_root_absolute_link_stops_the_offline_edition():
+    from pathlib import Path
+    from whotocall.data import DataError
+    from whotocall.offline import file_link
+    assert file_link("../es/quiz/#q1") == "../es/quiz/index.html#q1"
+    with pytest.raises(DataError, match="starts at the server's root"):
+        file_link("/es/", Path("es/index.html"))

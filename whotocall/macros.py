@@ -90,11 +90,10 @@ def define_env(env):
 
     @env.macro
     def download_zip():
-        """Link to the offline zip with its size and the facts date (a note in the offline edition)."""
+        """Link to the offline zip with its size and the facts date (the offline edition swaps in a note)."""
         from .offline import SIZE_MARK, ZIP_NAME
         href = get_relative_url(f"downloads/{ZIP_NAME}", env.page.url or "./")
-        return renderer.render("download.html", lang(), block=True, href=href, size_mark=SIZE_MARK,
-                               offline=bool(env.conf["extra"].get("offline")))
+        return renderer.render("download.html", lang(), block=True, href=href, size_mark=SIZE_MARK)
 
     @env.macro
     def cards_downloads():

@@ -19,7 +19,7 @@ def source_date_epoch(catalog: Catalog) -> str:
 
 
 def start_mkdocs(root: Path, out: Path, catalog: Catalog, **env_extra: str) -> subprocess.Popen:
-    """Start a strict MkDocs build into `out`; extra environment variables switch options (WTC_OFFLINE)."""
+    """Start a strict MkDocs build into `out`; extra environment variables switch options (WTC_CSP)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0",
                SOURCE_DATE_EPOCH=source_date_epoch(catalog), **env_extra)
     return subprocess.Popen(

@@ -1,13 +1,19 @@
 """The offline edition: the whole site, every language, as one zip that works from file://.
 
-A second MkDocs build with WTC_OFFLINE=true (Material's offline plugin: .html
-links, inlined search index), the same per-language search split and 404s as
-the hosted site, the vendored iframe-worker shim, the card PDFs, and nothing
-a reader never needs. The zip has sorted entries and fixed timestamps, so the
-same input gives the same bytes.
+Made from the finished hosted site, not from a second MkDocs build: a copy in
+which every link to a folder (`call-911/`) names its page (`call-911/index.html`),
+because file:// shows no index page for a folder; each language's search index
+is also inlined as search_index.js (file:// pages cannot fetch JSON); the
+vendored iframe-worker shim lets the search worker start from file://; the
+Content-Security-Policy meta is dropped (file:// has no 'self'); the download
+page says it is the offline copy; and what a reader never needs is left out.
+The zip has sorted entries and fixed timestamps, so the same input gives the
+same bytes.
 """
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import tempfile
 import zipfile
@@ -15,58 +21,63 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 
-from .data import Catalog, DataError
-from .mkdocs_run import finish_mkdocs, source_date_epoch, start_mkdocs
+from .data import Catalog, DataError, site_languages
+from .mkdocs_run import source_date_epoch
 
 ZIP_NAME = "who-to-call-offline.zip"
 FOLDER = "who-to-call"                 # the folder the zip unpacks to
 SIZE_MARK = "\u2060ZIP-SIZE\u2060"     # placeholder the download page carries until the zip exists
 SHIM_SOURCE = Path("node_modules") / "iframe-worker" / "shim" / "index.js"
 SHIM_TARGET = Path("assets") / "javascripts" / "iframe-worker-shim.js"
-LEFT_OUT = ("*.map", "sitemap.xml", "sitemap.xml.gz", "search_index.json")
+# Never needed from file://: source maps, sitemaps, 404 pages (no server to show them),
+# the zip itself; the JSON search indexes go once inlined.
+LEFT_OUT = ("*.map", "sitemap.xml", "sitemap.xml.gz", "404.html", "*.zip")
+
+_CSP_META = re.compile(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>')
+_URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_HOSTED_DOWNLOAD = re.compile(r'<p class="wtc-download">.*?</p>', re.S)
 
 
 # --- Stages ------------------------------------------------------------------
 
 def offline_zip(root: Path, out: Path, catalog: Catalog):
-    """Build the offline edition and write it as out/downloads/who-to-call-offline.zip."""
-    from .postbuild import OFFLINE_STAGES   # the hosted site's own steps, shared
+    """Make the offline edition from the finished site in `out`; write out/downloads/who-to-call-offline.zip."""
+    root, out = Path(root), Path(out)
     shim = root / SHIM_SOURCE
     if not shim.exists():
         raise DataError(f"{SHIM_SOURCE} is missing: run `npm ci` (make build does it) to install iframe-worker.")
+    from .render import renderer_once
+    renderer = renderer_once(catalog)
+    languages = site_languages(root)
     with tempfile.TemporaryDirectory(prefix="wtc-offline-") as tmp:
         edition = Path(tmp) / FOLDER
-        prebuilt = edition_dir(out)
-        if prebuilt.exists():          # scripts/build.py built it beside the hosted site, in parallel
-            shutil.move(prebuilt, edition)
-        else:
-            finish_mkdocs(start_edition(root, edition, catalog))
-        for _, stage in OFFLINE_STAGES:
-            stage(root, edition, catalog)
-        _inline_search_indexes(edition)
-        (edition / SHIM_TARGET).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(out, edition, ignore=shutil.ignore_patterns(*LEFT_OUT))
         shutil.copyfile(shim, edition / SHIM_TARGET)
         shutil.copyfile(shim.parent.parent / "LICENSE", edition / SHIM_TARGET.with_suffix(".LICENSE.txt"))
+        notes = {lang: str(renderer.render("download_offline.html", lang, block=True)).strip()
+                 for lang in languages}
+        marked = []
+        for page in sorted(edition.rglob("*.html")):
+            relative = page.relative_to(edition)
+            text, swapped = offline_page(page.read_text(encoding="utf-8"), relative, notes)
+            page.write_text(text, encoding="utf-8")
+            marked += [relative.as_posix()] * swapped
+        if len(marked) != len(languages):
+            raise DataError(f"offline zip: expected one download link to swap for the offline note in each of "
+                            f"{len(languages)} languages, found {len(marked)} ({', '.join(marked) or 'none'}). "
+                            f"Use {{{{ download_zip() }}}} once on each language's download page.")
+        for index in sorted(edition.rglob("search/search_index.json")):
+            data = json.loads(index.read_text(encoding="utf-8"))
+            for doc in data["docs"]:
+                doc["location"] = search_location(doc["location"])
+            index.with_suffix(".js").write_text(
+                "var __index = " + json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
+                encoding="utf-8")
+            index.unlink()
         downloads = out / "downloads"
-        if downloads.exists():
-            for pdf in sorted(downloads.glob("*.pdf")):
-                (edition / "downloads").mkdir(exist_ok=True)
-                shutil.copyfile(pdf, edition / "downloads" / pdf.name)
-        from .card_pdfs import sizes_on_pages
-        sizes_on_pages(root, edition, catalog)   # the cards pages show each PDF's size here too
-        _leave_out(edition)
         downloads.mkdir(parents=True, exist_ok=True)
         write_zip(edition, downloads / ZIP_NAME, int(source_date_epoch(catalog)))
-
-
-def edition_dir(out: Path) -> Path:
-    """Where scripts/build.py builds the offline edition: a sibling of the hosted site's build folder."""
-    return out.with_name(out.name + "-offline") / FOLDER
-
-
-def start_edition(root: Path, target: Path, catalog: Catalog):
-    """Start the offline edition's MkDocs build (Material's offline plugin on, no CSP meta)."""
-    return start_mkdocs(root, target, catalog, WTC_OFFLINE="true", WTC_CSP="false")
 
 
 def zip_size_on_pages(root: Path, out: Path, catalog: Catalog):
@@ -84,17 +95,45 @@ def zip_size_on_pages(root: Path, out: Path, catalog: Catalog):
 
 # --- Helper functions --------------------------------------------------------
 
-def _inline_search_indexes(edition: Path):
-    """file:// pages cannot fetch JSON: each language's index also as search_index.js."""
-    for index in edition.rglob("search/search_index.json"):
-        index.with_suffix(".js").write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
+def offline_page(html: str, relative: Path, notes: dict[str, str]) -> tuple[str, int]:
+    """One hosted page made ready for file://, and how many download links became the offline note."""
+    html = _CSP_META.sub("", html, count=1)
+    up = "../" * (len(relative.parts) - 1)
+    shim = f'<script src="{up}{SHIM_TARGET.as_posix()}"></script>\n'
+    if "</head>" not in html:
+        raise DataError(f"offline zip: {relative} has no </head> for the search shim.")
+    html = html.replace("</head>", shim + "</head>", 1)
+
+    def rewrite(match):
+        return match.group(1) + file_link(match.group(2), relative) + match.group(3)
+
+    html = _URL_ATTRIBUTE.sub(rewrite, html)
+    lang = re.search(r'<html lang="([^"]+)"', html)
+    if lang is None or lang.group(1) not in notes:
+        raise DataError(f"offline zip: {relative} has no <html lang> of a site language.")
+    return _HOSTED_DOWNLOAD.subn(lambda _: notes[lang.group(1)], html)
 
 
-def _leave_out(edition: Path):
-    """Drop what a reader never needs: source maps, sitemaps, JSON search indexes."""
-    for pattern in LEFT_OUT:
-        for path in edition.rglob(pattern):
-            path.unlink()
+def search_location(location: str) -> str:
+    """A search result's location (relative to its language folder) as a file:// link."""
+    return "index.html" + location if location == "" or location.startswith("#") else file_link(location)
+
+
+def file_link(url: str, page: Path | None = None) -> str:
+    """A link that works from file://: a folder link names its index.html; other links stay as they are."""
+    if not url or url.startswith(("#", "//")) or _SCHEME.match(url):
+        return url
+    if url.startswith("/"):
+        where = f" in {page}" if page else ""
+        raise DataError(f"offline zip: the link {url!r}{where} starts at the server's root, which does not "
+                        f"exist under file://. Make it relative (MkDocs links and `wtc.relative` do).")
+    cut = min([i for i in (url.find("?"), url.find("#")) if i >= 0] or [len(url)])
+    path, rest = url[:cut], url[cut:]
+    if path in (".", ".."):
+        path += "/"
+    if path.endswith("/"):
+        path += "index.html"
+    return path + rest
 
 
 def write_zip(folder: Path, target: Path, epoch: int):

@@ -90,12 +90,6 @@ def search_settings(lang: str) -> dict:
 
 from .offline import offline_zip, zip_size_on_pages  # noqa: E402
 
-# Steps the offline edition repeats on its own build output.
-OFFLINE_STAGES = [
-    ("search per language", split_search),
-    ("404 per language", not_found_pages),
-]
-
 STAGES = [
     ("search per language", split_search),
     ("cards", print_cards),
