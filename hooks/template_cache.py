@@ -1,11 +1,14 @@
-"""Compile each theme template once per build, not once per language.
+"""Do the theme's work once per build, not once per language.
 
 static-i18n runs one MkDocs build per language and each build makes a fresh
-Jinja environment, so Material's templates were compiled five times. A
-bytecode cache shared across those builds (in memory, for this process only)
-compiles them once.
+Jinja environment, so Material's templates were compiled five times, and its
+14,000 template files (most of them icons) were listed and filtered five times
+to find the 40-odd static files to copy. A bytecode cache and a list of the
+theme's static files, shared across those builds (in memory, for this process
+only), do each once.
 """
 from jinja2 import BytecodeCache
+from mkdocs.structure.files import File, Files
 
 
 class _MemoryCache(BytecodeCache):
@@ -26,7 +29,30 @@ class _MemoryCache(BytecodeCache):
 _CACHE = _MemoryCache()
 
 
+_THEME_FILES: dict = {}
+_LIST_THEME_FILES = Files.add_files_from_theme
+
+
+def _add_files_from_theme(self, env, config):
+    """Files.add_files_from_theme, listing the theme folders once per set of folders."""
+    # static-i18n puts its sitemap folder in front again for every language: a repeated folder adds no file.
+    key = (tuple(dict.fromkeys(config.theme.dirs)), tuple(config.theme.static_templates))
+    if key not in _THEME_FILES:
+        found = Files([])
+        _LIST_THEME_FILES(found, env, config)
+        _THEME_FILES[key] = [(file.src_uri, file.src_dir) for file in found]
+    for path, folder in _THEME_FILES[key]:
+        if self.get_file_from_path(path) is None:     # as MkDocs does: docs/ files win over theme files
+            self.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+
 # Hooks
+
+def on_config(config):
+    """List the theme's static files once for all the language builds of this run."""
+    Files.add_files_from_theme = _add_files_from_theme
+    return config
+
 
 def on_env(env, config, files):
     """Share one bytecode cache among the per-language theme environments."""

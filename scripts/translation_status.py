@@ -3,6 +3,7 @@
 Usage:
   python scripts/translation_status.py            # table, exit 1 on problems
   python scripts/translation_status.py --mark es  # after updating a translation: record its English source
+                                                  # (--mark zh also writes data/search/zh-words.txt)
   python scripts/translation_status.py --root DIR # check another copy of the project
 """
 import argparse
@@ -15,6 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from whotocall.data import DataError, site_languages  # noqa: E402
 from whotocall.translations import mark, status  # noqa: E402
+from whotocall import zh_words  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -25,6 +27,8 @@ def main(argv=None) -> int:
     try:
         if args.mark:
             mark(args.root, args.mark)
+            if args.mark == "zh":
+                zh_words.write(args.root)
         rows = status(args.root)
     except DataError as err:
         print(f"TRANSLATION STATUS FAILED: {err}", file=sys.stderr)
@@ -48,7 +52,11 @@ def main(argv=None) -> int:
                 print(f"  {row.lang}: {label}: {where}", file=sys.stderr)
             if len(items) > 20:
                 print(f"  {row.lang}: ... and {len(items) - 20} more {label}s", file=sys.stderr)
-    if problems:
+    search_words_outdated = "zh" in shipped and zh_words.outdated(args.root)
+    if search_words_outdated:
+        print(f"  zh: {zh_words.WORDS_FILE} (Chinese search words) was made from other Chinese text: "
+              f"run `python scripts/translation_status.py --mark zh`.", file=sys.stderr)
+    if problems or search_words_outdated:
         print("Translate or update the items above, then run "
               "`python scripts/translation_status.py --mark LANG`.", file=sys.stderr)
         return 1

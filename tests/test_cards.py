@@ -370,20 +370,24 @@ def test_card_fonts_stay_out_of_the_site(site):
 # --- Same input, same bytes ----------------------------------------------------------
 
 def test_two_prints_give_identical_pdfs(site, catalog, tmp_path):
-    """The cards stage run again into two fresh folders writes byte-identical PDFs, the same as the build's."""
+    """Printed afresh twice (no cache), the PDFs are byte-identical, and the same as the build's."""
     runs = []
     for name in ("one", "two"):
         out = tmp_path / name
         out.mkdir()
         shutil.copyfile(site / "sitemap.xml", out / "sitemap.xml")
-        card_pdfs.print_cards(ROOT, out, catalog)
+        card_pdfs.print_cards(ROOT, out, catalog, cache=False)
         runs.append({p.name: p.read_bytes() for p in (out / DOWNLOADS).glob("*.pdf")})
     assert runs[0].keys() == runs[1].keys() and runs[0]
     different = [name for name in runs[0] if runs[0][name] != runs[1][name]]
     assert not different, different
     assert runs[0]["who-to-call-cards-ar.pdf"] == (site / DOWNLOADS / "who-to-call-cards-ar.pdf").read_bytes()
-    info = PdfReader(io.BytesIO(runs[0]["who-to-call-cards-ar.pdf"])).metadata
-    assert info["/CreationDate"].startswith("D:" + catalog.last_checked().replace("-", ""))
+    for lang in ("ar", "vi"):    # each PDF keeps its own title and language after the page is reused
+        reader = PdfReader(io.BytesIO(runs[0][f"who-to-call-cards-{lang}.pdf"]))
+        assert reader.metadata["/CreationDate"].startswith("D:" + catalog.last_checked().replace("-", ""))
+        assert reader.metadata["/ModDate"] == reader.metadata["/CreationDate"]
+        assert reader.metadata.title == catalog.text(lang, "cards.download_cards")
+        assert reader.trailer["/Root"]["/Lang"] == lang
 
 
 # --- Bad input stops the build -------------------------------------------------------

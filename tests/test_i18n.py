@@ -120,6 +120,18 @@ def test_status_catches_changed_english_words(project):
     assert "es: outdated words: data/text/es.yml key 'ui.call'" in result.stderr
 
 
+def test_status_catches_chinese_text_missing_from_the_search_words(project):
+    page = project / "docs" / "call-911.zh.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n消防车和救护车。\n", encoding="utf-8")
+    result = status(project)
+    assert result.returncode == 1
+    assert "data/search/zh-words.txt" in result.stderr and "--mark zh" in result.stderr
+    fixed = subprocess.run([sys.executable, str(ROOT / "scripts" / "translation_status.py"), "--root", str(project),
+                            "--mark", "zh"], capture_output=True, text=True)
+    assert fixed.returncode == 0, fixed.stderr
+    assert "消防车 " in (project / "data" / "search" / "zh-words.txt").read_text(encoding="utf-8")
+
+
 def test_status_rejects_translation_of_unknown_page_and_unknown_language(project):
     (project / "docs" / "no-such-page.es.md").write_text("# Hola\n", encoding="utf-8")
     result = status(project)

@@ -1,6 +1,9 @@
 """Search in a real browser returns only pages of the reader's language."""
+import io
+
 import pytest
 
+from tests.conftest import ROOT
 from tests.pages import page_url
 
 # A word each language's pages use, and a word that only another language uses.
@@ -13,6 +16,16 @@ QUERIES = {
 }
 
 
+# True once Material's result line says how many pages match (in the page's language).
+SEARCH_DONE = """() => {
+  const words = JSON.parse(document.getElementById("__config").textContent).translations;
+  const meta = document.querySelector(".md-search-result__meta")?.textContent.trim();
+  const escape = text => text.replace(/[.*+?^${}()|[\\]\\\\]/g, "\\\\$&");
+  const count = new RegExp("^" + escape(words["search.result.other"]).replace("#", "\\\\S+") + "$");
+  return meta === words["search.result.none"] || meta === words["search.result.one"] || count.test(meta || "");
+}"""
+
+
 def search(browser, url, query):
     """Type a query in Material's search box; return the result links."""
     page = browser.new_page(viewport={"width": 1200, "height": 800})
@@ -23,9 +36,7 @@ def search(browser, url, query):
     box.focus()
     box.fill(query)
     box.press("End")  # Playwright types non-ASCII without key events; Material waits for one
-    page.wait_for_function(
-        "() => document.querySelector('.md-search-result__meta')?.textContent.trim().length > 0")
-    page.wait_for_timeout(300)
+    page.wait_for_function(SEARCH_DONE)   # not "Initializing search": a count, or "no matching documents"
     links = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
     page.close()
     assert not errors, errors
@@ -45,3 +56,24 @@ def test_search_returns_only_this_language(browser, server, languages, lang):
     assert not [link for link in links if any(link.startswith(o) for o in others)], links
     # Negative control: another language's word finds nothing here.
     assert search(browser, page_url(server, lang, "call-911"), foreign) == []
+
+
+def test_chinese_search_words_split_text_as_the_full_dictionary_does():
+    """data/search/zh-words.txt splits every Chinese text of the site exactly as jieba's full dictionary."""
+    import logging
+    import jieba
+    from whotocall import zh_words
+    jieba.setLogLevel(logging.WARNING)
+    runs = zh_words.chinese_text(ROOT)
+    assert len(runs) > 100
+    full = jieba.Tokenizer(str(zh_words.full_dictionary()))
+    small = jieba.Tokenizer(str(ROOT / zh_words.WORDS_FILE))
+    different = [run for run in runs if list(full.cut(run)) != list(small.cut(run))]
+    assert not different, different[:5]
+    # Negative control: without the filler entry the word probabilities change, and so do some splits.
+    lines = (ROOT / zh_words.WORDS_FILE).read_text(encoding="utf-8").splitlines()
+    assert lines[-1].startswith(zh_words.FILLER + " ")
+    unfilled = jieba.Tokenizer()
+    unfilled.FREQ, unfilled.total = small.gen_pfdict(io.BytesIO(("\n".join(lines[:-1]) + "\n").encode()))
+    unfilled.initialized = True
+    assert [run for run in runs if list(full.cut(run)) != list(unfilled.cut(run))]

@@ -1,2 +1,7 @@
 """Who to Call: data loading, validation and page macros for the MkDocs build."""
-from .macros import define_env  # noqa: F401  (mkdocs-macros entry point)
+
+
+def define_env(env):
+    """mkdocs-macros entry point (imported only by MkDocs, so scripts that load data start fast)."""
+    from .macros import define_env as define
+    return define(env)

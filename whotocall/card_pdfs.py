@@ -10,7 +10,6 @@ they get fixed metadata, so the same input gives the same bytes.
 """
 from __future__ import annotations
 
-import io
 import math
 import os
 import re
@@ -28,8 +27,6 @@ from babel.units import format_unit
 from fontTools.ttLib import TTFont
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
 
 from .browser import chromium_path, launch
 from .card_fonts import SCRIPTS, check_coverage, families, font_faces
@@ -45,6 +42,25 @@ CACHE = Path(".cache") / "cards"   # printed PDFs by input hash (git-ignored)
 MEASURE = TEMPLATES / "measure.js"
 PX_PER_MM = 96 / 25.4
 SIZE_SPAN = re.compile(r'(<span class="wtc-download__size" data-wtc-size="([^"]+)">)(</span>)')
+# The shape of a rendered cards/document.html: the shared head, then what each PDF swaps in.
+_DOCUMENT = re.compile(r'<!doctype html>\s*<html lang="[^"]*" dir="(?P<dir>[^"]*)">\s*<head>\s*<meta charset="utf-8">'
+                       r'\s*<title>[^<]*</title>(?P<common>.*?)<style id="wtc-doc">(?P<style>.*?)</style>\s*</head>'
+                       r'\s*<body>(?P<body>.*)</body>\s*</html>\s*$', re.S | re.I)
+# Put one document's own parts into the page that has the shared fonts and rules, then wait for
+# its fonts and images (the QR code) to be ready.
+SWAP = """async ([lang, dir, title, style, body, check]) => {
+  document.documentElement.lang = lang;
+  document.documentElement.dir = dir;
+  document.title = title;
+  document.getElementById("wtc-doc").textContent = style;
+  document.body.innerHTML = body;
+  await document.fonts.ready;
+  await Promise.all([...document.images].map(image => image.decode().catch(() => null)));
+  return check ? window.wtcMeasure() : [];
+}"""
+# cards/measure.js, kept in the page as window.wtcMeasure() so a swap and its check are one call.
+KEEP_MEASURE = "source => { window.wtcMeasure = new Function('return (' + source + '\\n)'); }"
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \((D:[0-9]{14}[^)]*)\)")
 # Load every bundled face, then list those Chromium could not load.
 LOAD_FONTS = ("Promise.all([...document.fonts].map(f => f.load().catch(() => null)))"
               ".then(() => [...document.fonts].filter(f => f.status !== 'loaded').map(f => f.family + ' ' + f.weight))")
@@ -64,13 +80,13 @@ class Document:
 
 # --- Stages ------------------------------------------------------------------
 
-def print_cards(root: Path, out: Path, catalog: Catalog):
+def print_cards(root: Path, out: Path, catalog: Catalog, cache: bool = True):
     """Write every language's card, sheet and flyer PDFs to <out>/downloads/ and their sizes on the cards pages."""
     target = Path(out) / DOWNLOADS
     target.mkdir(parents=True, exist_ok=True)
     printed = printed_dir(out)
     if not printed.exists():       # not printed ahead by scripts/build.py: print now
-        make_pdfs(root, catalog, read_site_url(out), printed)
+        make_pdfs(root, catalog, read_site_url(out), printed, cache)
     for pdf in sorted(printed.glob("*.pdf")):
         shutil.copyfile(pdf, target / pdf.name)
     shutil.rmtree(printed.parent, ignore_errors=True)
@@ -82,25 +98,28 @@ def printed_dir(out: Path) -> Path:
     return Path(out).with_name(Path(out).name + "-cards") / DOWNLOADS
 
 
-def make_pdfs(root: Path, catalog: Catalog, site_url: str, target: Path):
+def make_pdfs(root: Path, catalog: Catalog, site_url: str, target: Path, cache: bool = True):
     """Print every PDF into `target`, or copy them from the cache when nothing they depend on changed.
 
     Needs only data/, cards/ and the site address, not the MkDocs output, so the
     build runs it beside MkDocs. The cache (.cache/cards/<hash>/) is keyed by every
     input: card templates and fonts, data files, the printing and rendering code,
-    pinned package versions, the site address and the Chromium binary.
+    pinned package versions, the site address and the Chromium binary. With
+    cache=False every PDF is printed afresh and the cache is left alone.
     """
     root = Path(root)
     languages = site_languages(root)
     check_coverage(root, [item for lang in languages for item in printed_words(catalog, lang, languages[0])])
     cached = root / CACHE / input_hash(root, site_url)
     target.mkdir(parents=True, exist_ok=True)
-    if cached.is_dir() and any(cached.glob("*.pdf")):
+    if cache and cached.is_dir() and any(cached.glob("*.pdf")):
         for pdf in sorted(cached.glob("*.pdf")):
             shutil.copyfile(pdf, target / pdf.name)
         return
     for document, pdf in print_documents(root, documents(root, catalog, languages, site_url)):
-        (target / document.name).write_bytes(reproducible(pdf, document.title, document.lang, catalog.last_checked()))
+        (target / document.name).write_bytes(reproducible(pdf, document.name, catalog.last_checked()))
+    if not cache:
+        return
     shutil.rmtree(root / CACHE, ignore_errors=True)          # keep only the newest set
     shutil.copytree(target, cached)
 
@@ -204,32 +223,52 @@ def _templates(root: Path) -> Environment:
 
 
 def _print_all(root: Path, items: list[Document], check_fit: bool) -> list[tuple[Document, bytes]]:
-    """One browser launch for every document (the work of print_documents, in its thread)."""
+    """One browser and one page for every document (the work of print_documents, in its thread).
+
+    The fonts and the shared card rules load once: every document after the first
+    only swaps in its own lang, dir, title, page style and body.
+    """
     measure = (root / MEASURE).read_text(encoding="utf-8")
     printed = []
     with tempfile.TemporaryDirectory(prefix="wtc-card-fonts-") as sandbox:
         with launch(env=only_card_fonts(root, Path(sandbox))) as browser:
             page = browser.new_page()
             page.emulate_media(media="print")
-            for document in items:
-                printed.append((document, _print(page, document, measure if check_fit else None)))
+            loaded = viewport = None      # the shared head and the viewport size now in the page
+            # Same-size papers one after another, so the viewport changes (a relayout) only a few times.
+            for document in sorted(items, key=lambda item: (item.width, item.height, item.name)):
+                parts = _parts(document)
+                size = {"width": math.ceil(document.width * PX_PER_MM), "height": math.ceil(document.height * PX_PER_MM)}
+                if size != viewport:
+                    page.set_viewport_size(size)
+                    viewport = size
+                if parts["common"] != loaded:
+                    page.set_content(document.html, wait_until="load")
+                    loaded = parts["common"]
+                    broken = page.evaluate(LOAD_FONTS)
+                    if broken:
+                        raise DataError(f"{document.name}: Chromium could not load the bundled fonts "
+                                        f"{', '.join(broken)} (cards/fonts/): run scripts/subset_fonts.py")
+                    page.evaluate(KEEP_MEASURE, measure)
+                    misfits = page.evaluate("window.wtcMeasure()") if check_fit else []
+                else:
+                    misfits = page.evaluate(SWAP, [document.lang, parts["dir"], document.title, parts["style"],
+                                                   parts["body"], check_fit])
+                problem = _overflow_message(misfits)
+                if problem:
+                    raise DataError(problem)
+                printed.append((document, page.pdf(width=f"{document.width}mm", height=f"{document.height}mm",
+                                                   print_background=True, tagged=True, prefer_css_page_size=True)))
     return printed
 
 
-def _print(page, document: Document, measure: str | None) -> bytes:
-    """Lay out one document, check its fonts and that every text fits, and print it."""
-    page.set_viewport_size({"width": math.ceil(document.width * PX_PER_MM),
-                            "height": math.ceil(document.height * PX_PER_MM)})
-    page.set_content(document.html, wait_until="load")
-    broken = page.evaluate(LOAD_FONTS)
-    if broken:
-        raise DataError(f"{document.name}: Chromium could not load the bundled fonts {', '.join(broken)} "
-                        f"(cards/fonts/): run scripts/subset_fonts.py")
-    problem = _overflow_message(page.evaluate(measure)) if measure else None
-    if problem:
-        raise DataError(problem)
-    return page.pdf(width=f"{document.width}mm", height=f"{document.height}mm", print_background=True,
-                    tagged=True, prefer_css_page_size=True)
+def _parts(document: Document) -> dict:
+    """The pieces of a document's HTML (cards/document.html) that the printer swaps."""
+    match = _DOCUMENT.match(document.html)
+    if not match:
+        raise DataError(f"{document.name}: its HTML does not have the shape of cards/document.html "
+                        f"(<html lang dir>, <style id=\"wtc-doc\"> last in <head>, then <body>).")
+    return match.groupdict()
 
 
 def _overflow_message(misfits: list[dict]) -> str | None:
@@ -260,22 +299,27 @@ def _overflow_message(misfits: list[dict]) -> str | None:
             f"{amount:.1f} mm: {fix}")
 
 
-def reproducible(pdf: bytes, title: str, lang: str, checked: str) -> bytes:
-    """The PDF with fixed metadata (dated the day the facts were checked) and an /ID made from its content."""
-    reader = PdfReader(io.BytesIO(pdf))
-    writer = PdfWriter(clone_from=reader)
-    stamp = "D:" + checked.replace("-", "") + "000000Z"
-    producer = str((reader.metadata or {}).get("/Producer", "Chromium"))
-    writer.metadata = {"/Title": title, "/Author": "Who to Call", "/Producer": producer,
-                       "/Creator": "Who to Call (whotocall/card_pdfs.py)", "/CreationDate": stamp, "/ModDate": stamp}
-    writer.root_object[NameObject("/Lang")] = TextStringObject(lang)
-    first = io.BytesIO()
-    writer.write(first)
-    digest = ByteStringObject(hashlib.md5(first.getvalue()).digest())
-    writer._ID = ArrayObject([digest, digest])   # pypdf has no public setter; /ID is normally random
-    final = io.BytesIO()
-    writer.write(final)
-    return final.getvalue()
+def reproducible(pdf: bytes, name: str, checked: str) -> bytes:
+    """The PDF dated the day the facts were checked, so the same input gives the same bytes.
+
+    Chromium's PDFs differ from run to run only in their creation and modification
+    times (no /ID, no XMP). Both are written over in place with a date of the same
+    length, so every offset in the file stays right.
+    """
+    stamp = ("D:" + checked.replace("-", "") + "000000+00'00'").encode()
+
+    def fixed(match):
+        new = b"/" + match.group(1) + b" (" + stamp + b")"
+        if len(new) != len(match.group(0)):
+            raise DataError(f"{name}: Chromium wrote the date {match.group(0).decode()} in a form this build "
+                            f"does not know; update reproducible() in whotocall/card_pdfs.py.")
+        return new
+
+    result, count = _PDF_DATE.subn(fixed, pdf)
+    if count != 2:
+        raise DataError(f"{name}: expected one /CreationDate and one /ModDate in Chromium's PDF, found {count}; "
+                        f"update reproducible() in whotocall/card_pdfs.py.")
+    return result
 
 
 def only_card_fonts(root: Path, sandbox: Path) -> dict:
@@ -291,7 +335,8 @@ def only_card_fonts(root: Path, sandbox: Path) -> dict:
                       "<match target=\"pattern\"><edit name=\"hinting\" mode=\"assign\"><bool>false</bool></edit>"
                       "<edit name=\"hintstyle\" mode=\"assign\"><const>hintnone</const></edit></match>"
                       "</fontconfig>\n", encoding="utf-8")
-    return {**os.environ, "FONTCONFIG_FILE": str(config)}
+    # TZ: Chromium dates the PDF in local time; in UTC the date has the length reproducible() expects.
+    return {**os.environ, "FONTCONFIG_FILE": str(config), "TZ": "UTC"}
 
 
 def read_site_url(out: Path) -> str:

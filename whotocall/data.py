@@ -6,6 +6,7 @@ entry, the field, the language (for words) and what to do.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -205,7 +206,7 @@ def site_languages(root: Path = ROOT, shipped_only: bool = True) -> list[str]:
     return ["en"]
 
 
-class _TolerantLoader(yaml.SafeLoader):
+class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """mkdocs.yml may hold !!python/name tags; they are irrelevant here."""
 
 
@@ -214,7 +215,13 @@ _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader
 
 
 def _read_mkdocs_yml(root: Path) -> dict:
-    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    """mkdocs.yml as plain data (read by every language build: parsed once per text)."""
+    return _parse_mkdocs_yml((Path(root) / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=4)
+def _parse_mkdocs_yml(text: str) -> dict:
+    return yaml.load(text, Loader=_TolerantLoader)
 
 
 def load_catalog(root: Path = ROOT, languages: list[str] | None = None) -> Catalog:

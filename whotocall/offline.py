@@ -141,9 +141,9 @@ def write_zip(folder: Path, target: Path, epoch: int):
     import time
     stamp = time.gmtime(max(epoch, 315532800))[:6]   # zip dates start in 1980
     files = sorted((f"{folder.name}/{p.relative_to(folder).as_posix()}", p) for p in folder.rglob("*") if p.is_file())
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for name, path in files:
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, path.read_bytes(), compresslevel=9)
+            archive.writestr(info, path.read_bytes(), compresslevel=6)
