@@ -1,4 +1,4 @@
-"""Do the theme's work once per build, not once per language.
+"""Do once per run what static-i18n's five language builds would each do again.
 
 static-i18n runs one MkDocs build per language and each build makes a fresh
 Jinja environment, so Material's templates were compiled five times, and its
@@ -6,7 +6,13 @@ Jinja environment, so Material's templates were compiled five times, and its
 to find the 40-odd static files to copy. A bytecode cache and a list of the
 theme's static files, shared across those builds (in memory, for this process
 only), do each once.
+
+mkdocs-macros also ran 13 `git` commands in every language build to offer a
+`git` variable (commit, author, date) that no page uses; it gets what the
+plugin gives outside a git checkout instead, so the pages cannot depend on
+the commit either.
 """
+import mkdocs_macros.context
 from jinja2 import BytecodeCache
 from mkdocs.structure.files import File, Files
 
@@ -44,6 +50,15 @@ def _add_files_from_theme(self, env, config):
     for path, folder in _THEME_FILES[key]:
         if self.get_file_from_path(path) is None:     # as MkDocs does: docs/ files win over theme files
             self.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+
+def _no_git_info():
+    """mkdocs-macros' `git` variable as it is outside a git checkout."""
+    return {"status": False, "date": None}
+
+
+# Patched when MkDocs loads this hook, before any plugin's on_config runs.
+mkdocs_macros.context.get_git_info = _no_git_info
 
 
 # Hooks
