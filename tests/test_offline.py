@@ -81,6 +81,19 @@ def test_spanish_search_from_file(edition, offline_page):
     assert blocked == [] and errors == [], (blocked, errors)
 
 
+def test_chinese_phrase_search_from_file(edition, offline_page):
+    page, blocked, errors = offline_page
+    page.goto(url(edition, "zh/call-911/index.html"))
+    box = page.locator("input.md-search__input")
+    box.focus()
+    box.fill("我要找律师")
+    box.press("End")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+    links = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
+    assert links[0] == url(edition, "zh/know-your-rights/index.html"), links[:3]
+    assert blocked == [] and errors == [], (blocked, errors)
+
+
 def test_arabic_quiz_by_keyboard_from_file(edition, offline_page, catalog):
     page, blocked, errors = offline_page
     page.goto(url(edition, "ar/quiz/index.html"))

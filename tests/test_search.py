@@ -26,9 +26,11 @@ SEARCH_DONE = """() => {
 }"""
 
 
-def search(browser, url, query):
-    """Type a query in Material's search box; return the result links."""
+def search(browser, url, query, block=None):
+    """Type a query in Material's search box; return the result links (block: a script name to leave out)."""
     page = browser.new_page(viewport={"width": 1200, "height": 800})
+    if block:
+        page.route(f"**/{block}", lambda route: route.abort())
     errors = []
     page.on("pageerror", lambda err: errors.append(str(err)))
     page.goto(url, wait_until="networkidle")
@@ -56,6 +58,32 @@ def test_search_returns_only_this_language(browser, server, languages, lang):
     assert not [link for link in links if any(link.startswith(o) for o in others)], links
     # Negative control: another language's word finds nothing here.
     assert search(browser, page_url(server, lang, "call-911"), foreign) == []
+
+
+# Chinese questions as a reader types them (no spaces), and the page that answers them.
+ZH_PHRASES = {
+    "我要找律师": "know-your-rights",      # "I want a lawyer"
+    "我不会说英语": "call-911",             # "I can't speak English" (the interpreter answer)
+    "保持沉默的权利": "know-your-rights",   # "the right to remain silent"
+}
+
+
+@pytest.mark.parametrize("phrase", list(ZH_PHRASES))
+def test_chinese_phrase_typed_without_spaces_finds_the_right_page_first(browser, server, languages, phrase):
+    if "zh" not in languages:
+        pytest.skip("zh not shipped")
+    url = page_url(server, "zh", "call-911")
+    links = search(browser, url, phrase)
+    assert links and all(link.startswith(f"{server}zh/") for link in links), links
+    assert links[0] == page_url(server, "zh", ZH_PHRASES[phrase]), links[:3]
+
+
+def test_chinese_phrase_control_without_the_query_splitting(browser, server, languages):
+    """Negative control: Material alone (its Japanese segmenter) ranks another page first."""
+    if "zh" not in languages:
+        pytest.skip("zh not shipped")
+    links = search(browser, page_url(server, "zh", "call-911"), "我要找律师", block="search-words-zh.js")
+    assert links and links[0] != page_url(server, "zh", "know-your-rights"), links[:3]
 
 
 def test_chinese_search_words_split_text_as_the_full_dictionary_does():
