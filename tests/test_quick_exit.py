@@ -16,6 +16,8 @@ def test_every_page_has_the_exit_button_first(site, languages, catalog):
             assert button.get_text(strip=True) == catalog.text(lang, "ui.leave_site")
             # It comes before the header and the page content.
             assert button.find_next("header"), (lang, slug)
+            # The script that also makes Shift x3 leave is on every page.
+            assert html.select_one('script[src$="quick-exit.js"]'), (lang, slug)
 
 
 @pytest.fixture
@@ -49,6 +51,17 @@ def test_shift_three_times_leaves(neutral_context, server):
     page.wait_for_url(NEUTRAL)
     page.go_back()
     assert not page.url.startswith(server)
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "zh", "vi", "ar"])
+def test_button_leaves_in_every_language(neutral_context, server, languages, lang):
+    if lang not in languages:
+        pytest.skip(f"{lang} not shipped")
+    page = start(neutral_context, page_url(server, lang, "call-911"))
+    page.locator("a[data-wtc-exit]").press("Enter")      # by keyboard, as a screen reader user would
+    page.wait_for_url(NEUTRAL)
+    page.go_back()
+    assert not page.url.startswith(server), f"{lang}: Back returned to {page.url}"
 
 
 def test_shift_twice_does_not_leave(neutral_context, server):
