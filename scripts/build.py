@@ -20,6 +20,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+
+def _compile_own_code():
+    """Byte-compile whotocall/ and hooks/ when Python is told not to (PYTHONDONTWRITEBYTECODE).
+
+    Otherwise this process and the MkDocs one compile them from source on every
+    build (about 0.25 s each here); compileall skips files that have not changed.
+    """
+    if sys.dont_write_bytecode:
+        import compileall
+        for folder in ("whotocall", "hooks"):
+            compileall.compile_dir(str(ROOT / folder), quiet=2, maxlevels=0)
+
+
+_compile_own_code()
+
 # Only what starting MkDocs needs is imported up front: the card printer (Playwright,
 # fontTools) and the post-build steps load while MkDocs runs.
 from whotocall.data import DataError, load_catalog  # noqa: E402
