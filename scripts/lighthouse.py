@@ -4,7 +4,7 @@ Serves site/ on a local port and runs npm lighthouse@12.2.3 (installed on
 first use into .tools/, outside package.json: it is a command, not a test)
 with Debian's Chromium, on the home page, know-your-rights and the quiz in
 English, Spanish and Arabic. Lighthouse's mobile preset simulates a slow
-4G phone.
+4G phone. The local server gzips text files, as static hosts do.
 
 Usage: python scripts/lighthouse.py [--site DIR] [--json DIR]
   --site DIR   built site to serve (default: site/)
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -47,12 +48,40 @@ def ensure_lighthouse() -> Path:
     return LIGHTHOUSE
 
 
+COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as static hosts such as GitHub Pages do: text files gzipped when the browser asks.
+
+    Python's own server sends them uncompressed, which made Lighthouse's simulated slow 4G
+    phone wait for 138 KB of Material's stylesheet instead of 22 KB.
+    """
+    cache: dict = {}
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().do_GET()            # the redirect to the folder's address
+            path = path / "index.html"
+        if not (path.is_file() and path.suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().do_GET()
+        body = self.cache.get(path) or self.cache.setdefault(path, gzip.compress(path.read_bytes(), compresslevel=6))
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
 def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """A quiet local web server for the site, in a background thread."""
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    """A quiet local web server for the site (gzip, as a static host does), in a background thread."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
 
@@ -100,7 +129,7 @@ def main(argv=None) -> int:
                   file=sys.stderr)
     finally:
         httpd.shutdown()
-    print(f"Lighthouse {VERSION}, mobile preset, local server")
+    print(f"Lighthouse {VERSION}, mobile preset, local server with gzip")
     print()
     print("| page | " + " | ".join(name for _, name in CATEGORIES) + " |")
     print("|---|" + "---:|" * len(CATEGORIES))

@@ -36,7 +36,7 @@ LEFT_OUT = ("*.map", "sitemap.xml", "sitemap.xml.gz", "404.html", "*.zip")
 _CSP_META = re.compile(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>')
 _URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-_HOSTED_DOWNLOAD = re.compile(r'<p class="wtc-download">.*?</p>', re.S)
+_HOSTED_DOWNLOAD = re.compile(r'<p class="wtc-download"[^>]*>.*?</p>', re.S)
 
 
 # --- Stages ------------------------------------------------------------------
@@ -81,7 +81,7 @@ def offline_zip(root: Path, out: Path, catalog: Catalog):
 
 
 def zip_size_on_pages(root: Path, out: Path, catalog: Catalog):
-    """Write the zip's size into every download page of the hosted site."""
+    """Write the zip's size into every download page of the hosted site; no placeholder may be left."""
     zip_path = out / "downloads" / ZIP_NAME
     size_mb = zip_path.stat().st_size / 1_000_000
     from .render import BABEL_LOCALES
@@ -91,6 +91,11 @@ def zip_size_on_pages(root: Path, out: Path, catalog: Catalog):
             lang = page.relative_to(out).parts[0] if page.relative_to(out).parts[0] in BABEL_LOCALES else "en"
             size = format_decimal(round(size_mb, 1), locale=BABEL_LOCALES.get(lang, "en_US")) + " MB"
             page.write_text(text.replace(SIZE_MARK, size), encoding="utf-8")
+    left = [path.relative_to(out).as_posix() for path in sorted(out.rglob("*"))
+            if path.suffix in (".html", ".json", ".js", ".xml") and SIZE_MARK in path.read_text(encoding="utf-8")]
+    if left:
+        raise DataError(f"zip size: the size placeholder is still in {', '.join(left)}. Only the download link "
+                        f"({{{{ download_zip() }}}}) may carry it, and it stays out of the search index.")
 
 
 # --- Helper functions --------------------------------------------------------
