@@ -117,3 +117,15 @@ def test_black_on_white_with_large_phone_numbers(tab, server):
     assert button.evaluate(style, "color") == "rgb(0, 0, 0)"
     size = lambda locator: float(locator.evaluate(style, "fontSize").rstrip("px"))  # noqa: E731
     assert size(number) >= 1.3 * size(text), (size(number), size(text))
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])   # Arabic text does not come back out of a PDF in order
+def test_printed_quiz_has_every_question(tab, server, catalog, languages, lang):
+    """Questions off screen are not laid out on screen (content-visibility), but paper gets them all."""
+    if lang not in languages:
+        pytest.skip(f"{lang} not shipped")
+    tab.goto(page_url(server, lang, "quiz"), wait_until="networkidle")
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(tab.pdf(format="Letter"))).pages)
+    missing = [q["id"] for q in catalog.quiz
+               if " ".join(catalog.text(lang, f"quiz.{q['id']}.question").split())[:20] not in text]
+    assert not missing, missing

@@ -33,8 +33,10 @@ def test_quiz_markup_without_javascript(site, catalog, languages):
         html = BeautifulSoup(page_path(site, lang, "quiz").read_text(encoding="utf-8"), "html.parser")
         fieldsets = html.select("form.wtc-quiz fieldset")
         assert len(fieldsets) == len(catalog.quiz)
-        for fieldset, q in zip(fieldsets, catalog.quiz):
-            assert fieldset.legend.get_text(strip=True) == catalog.text(lang, f"quiz.{q['id']}.question")
+        for number, (fieldset, q) in enumerate(zip(fieldsets, catalog.quiz), 1):
+            assert fieldset.legend.select_one(".wtc-q__number").get_text(strip=True) == f"{number}."
+            assert fieldset.legend.select_one(".wtc-q__question").get_text(strip=True) == \
+                catalog.text(lang, f"quiz.{q['id']}.question")
             radios = fieldset.select("input[type=radio]")
             assert [r["value"] for r in radios] == q["offered"]
             assert all(r.find_parent("label") for r in radios), "each radio needs a label"
@@ -77,7 +79,7 @@ def test_quiz_by_keyboard_with_feedback_and_score(browser, server, catalog, lang
         item = items.nth(i)
         feedback = item.locator(".wtc-q__feedback")
         assert feedback.get_attribute("aria-live") == "polite"
-        text = feedback.inner_text()
+        text = feedback.text_content()   # questions off screen are not laid out (content-visibility)
         word = catalog.text(lang, "ui.correct" if i % 2 == 0 else "ui.incorrect")
         assert word in text, (q["id"], text)
         assert item.get_attribute("data-state") == ("right" if i % 2 == 0 else "wrong")
