@@ -69,28 +69,27 @@ def test_home_loads_with_styles(edition, offline_page, lang):
     assert blocked == [] and errors == [], (blocked, errors)
 
 
-def test_spanish_search_from_file(edition, offline_page):
-    page, blocked, errors = offline_page
-    page.goto(url(edition, "es/call-911/index.html"))
+def search_from_file(page, edition, path, query):
+    """Search from a page of the unzipped edition; the result links."""
+    page.goto(url(edition, path))
     box = page.locator("input.md-search__input")
     box.focus()
-    box.fill("abogado")
-    box.press("End")
+    box.fill(query)
+    box.press("End")   # Playwright types non-ASCII without key events; Material waits for one
     page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
-    links = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
+    return page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
+
+
+def test_spanish_search_from_file(edition, offline_page):
+    page, blocked, errors = offline_page
+    links = search_from_file(page, edition, "es/call-911/index.html", "abogado")
     assert links and all("/es/" in link for link in links), links
     assert blocked == [] and errors == [], (blocked, errors)
 
 
 def test_chinese_phrase_search_from_file(edition, offline_page):
     page, blocked, errors = offline_page
-    page.goto(url(edition, "zh/call-911/index.html"))
-    box = page.locator("input.md-search__input")
-    box.focus()
-    box.fill("我要找律师")
-    box.press("End")
-    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
-    links = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
+    links = search_from_file(page, edition, "zh/call-911/index.html", "我要找律师")
     assert links[0] == url(edition, "zh/know-your-rights/index.html"), links[:3]
     assert blocked == [] and errors == [], (blocked, errors)
 
