@@ -18,10 +18,10 @@ def source_date_epoch(catalog: Catalog) -> str:
     return str(int(moment.timestamp()))
 
 
-def start_mkdocs(root: Path, out: Path, catalog: Catalog, **env_extra: str) -> subprocess.Popen:
-    """Start a strict MkDocs build into `out`; extra environment variables switch options (WTC_CSP)."""
+def start_mkdocs(root: Path, out: Path, catalog: Catalog) -> subprocess.Popen:
+    """Start a strict MkDocs build into `out`."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0",
-               SOURCE_DATE_EPOCH=source_date_epoch(catalog), **env_extra)
+               SOURCE_DATE_EPOCH=source_date_epoch(catalog))
     return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
          str(root / "mkdocs.yml"), "--site-dir", str(out)],

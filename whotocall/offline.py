@@ -85,14 +85,20 @@ def zip_size_on_pages(root: Path, out: Path, catalog: Catalog):
     zip_path = out / "downloads" / ZIP_NAME
     size_mb = zip_path.stat().st_size / 1_000_000
     from .render import BABEL_LOCALES
-    for page in out.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        if SIZE_MARK in text:
-            lang = page.relative_to(out).parts[0] if page.relative_to(out).parts[0] in BABEL_LOCALES else "en"
-            size = format_decimal(round(size_mb, 1), locale=BABEL_LOCALES.get(lang, "en_US")) + " MB"
-            page.write_text(text.replace(SIZE_MARK, size), encoding="utf-8")
-    left = [path.relative_to(out).as_posix() for path in sorted(out.rglob("*"))
-            if path.suffix in (".html", ".json", ".js", ".xml") and SIZE_MARK in path.read_text(encoding="utf-8")]
+    left = []
+    for path in sorted(out.rglob("*")):
+        if path.suffix not in (".html", ".json", ".js", ".xml") or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        if SIZE_MARK not in text:
+            continue
+        if path.suffix != ".html":          # only pages get the size; anywhere else it is a leak
+            left.append(path.relative_to(out).as_posix())
+            continue
+        first = path.relative_to(out).parts[0]
+        lang = first if first in BABEL_LOCALES else "en"
+        size = format_decimal(round(size_mb, 1), locale=BABEL_LOCALES.get(lang, "en_US")) + " MB"
+        path.write_text(text.replace(SIZE_MARK, size), encoding="utf-8")
     if left:
         raise DataError(f"zip size: the size placeholder is still in {', '.join(left)}. Only the download link "
                         f"({{{{ download_zip() }}}}) may carry it, and it stays out of the search index.")
