@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from tests.conftest import ROOT, edit, run_build
 from tests.pages import page_path
-from whotocall import card_pdfs
+from whotocall import browser, card_pdfs
 from whotocall.cards import (CARD_HEIGHT, CARD_NUMBERS, CARD_WIDTH, DOWNLOADS, PAPERS, cards_for, downloads,
                              home_url, sheet_layout)
 
@@ -388,6 +388,35 @@ def test_two_prints_give_identical_pdfs(site, catalog, tmp_path):
         assert reader.metadata["/ModDate"] == reader.metadata["/CreationDate"]
         assert reader.metadata.title == catalog.text(lang, "cards.download_cards")
         assert reader.trailer["/Root"]["/Lang"] == lang
+
+
+def test_headless_shell_prints_what_the_full_browser_prints(catalog, languages, tmp_path, monkeypatch):
+    """The cards print with Chromium's headless shell (faster); every word lands where the full browser puts it.
+
+    Control: with font hinting left on (the shell's default), words move, so the
+    comparison can tell the two apart and the flag is what makes them agree.
+    """
+    assert browser.headless_shell_path(), "chromium-headless-shell is not installed (.ci/run installs it)"
+    wanted = {"who-to-call-cards-ar.pdf", "who-to-call-cards-vi.pdf", "who-to-call-cards-zh.pdf"}
+    items = [d for d in card_pdfs.documents(ROOT, catalog, languages, "http://127.0.0.1:8000/") if d.name in wanted]
+
+    def placed(folder_name):
+        folder = tmp_path / folder_name
+        folder.mkdir()
+        result = {}
+        for document, data in card_pdfs.print_documents(ROOT, items):
+            (folder / document.name).write_bytes(data)
+            result[document.name] = [words_on_page(folder / document.name, page) for page in (1, 2, 3)]
+        return result
+
+    shell = placed("shell")
+    monkeypatch.setenv("CHROMIUM_HEADLESS_SHELL", browser.chromium_path())   # the full browser prints
+    full = placed("full")
+    assert shell.keys() == wanted and all(words for pages in shell.values() for words in pages)
+    assert shell == full
+    monkeypatch.delenv("CHROMIUM_HEADLESS_SHELL")
+    monkeypatch.setattr(browser, "PRINT_FLAGS", [])
+    assert placed("hinted") != full
 
 
 # --- Bad input stops the build -------------------------------------------------------

@@ -17,6 +17,7 @@ import tempfile
 import xml.etree.ElementTree as ElementTree
 import hashlib
 import shutil
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,7 @@ from fontTools.ttLib import TTFont
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
-from .browser import chromium_path, launch
+from .browser import INSTALL, chromium_path, headless_shell_path, launch, printer_path
 from .card_fonts import SCRIPTS, check_coverage, families, font_faces
 from .cards import (CARD_HEIGHT, CARD_WIDTH, DOWNLOADS, cards_for, downloads, flyer_for, printed_words,
                     sheet_layout, where)
@@ -116,6 +117,9 @@ def make_pdfs(root: Path, catalog: Catalog, site_url: str, target: Path, cache: 
         for pdf in sorted(cached.glob("*.pdf")):
             shutil.copyfile(pdf, target / pdf.name)
         return
+    if chromium_path() and not headless_shell_path():   # (with neither, Playwright uses its own shell)
+        print(f"note: chromium-headless-shell not found, so the full Chromium prints the cards: the same PDFs, "
+              f"about 1 s slower. {INSTALL}.", file=sys.stderr)
     for document, pdf in print_documents(root, documents(root, catalog, languages, site_url)):
         (target / document.name).write_bytes(reproducible(pdf, document.name, catalog.last_checked()))
     if not cache:
@@ -129,12 +133,12 @@ def input_hash(root: Path, site_url: str) -> str:
     digest = hashlib.sha256(site_url.encode())
     inputs = sorted([*(root / TEMPLATES).rglob("*"), *(root / "data").rglob("*.yml"),
                      root / COMPONENTS / "card.html", *(root / "whotocall").glob("card*.py"),
-                     root / "whotocall" / "render.py", root / "whotocall" / "data.py",
+                     *(root / "whotocall" / name for name in ("render.py", "data.py", "browser.py")),
                      root / "requirements.txt", root / STYLESHEET])
     for path in inputs:
         if path.is_file():
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    chromium = chromium_path()
+    chromium = printer_path()
     if chromium:
         stat = Path(chromium).resolve().stat()
         digest.update(f"{Path(chromium).resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode())
@@ -231,7 +235,7 @@ def _print_all(root: Path, items: list[Document], check_fit: bool) -> list[tuple
     measure = (root / MEASURE).read_text(encoding="utf-8")
     printed = []
     with tempfile.TemporaryDirectory(prefix="wtc-card-fonts-") as sandbox:
-        with launch(env=only_card_fonts(root, Path(sandbox))) as browser:
+        with launch(printer=True, env=only_card_fonts(root, Path(sandbox))) as browser:
             page = browser.new_page()
             page.emulate_media(media="print")
             loaded = viewport = None      # the shared head and the viewport size now in the page
