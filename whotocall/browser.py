@@ -3,7 +3,7 @@
 The card PDFs print with Chromium's headless shell (Debian's chromium-headless-shell,
 the same engine without the browser around it, which Playwright itself uses for
 headless runs): it starts in about half the time and CPU. With font hinting off,
-its PDFs match the full browser's to the pixel.
+its PDFs render the same as the full browser's, pixel for pixel.
 """
 import contextlib
 import os

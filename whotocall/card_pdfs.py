@@ -118,8 +118,8 @@ def make_pdfs(root: Path, catalog: Catalog, site_url: str, target: Path, cache: 
             shutil.copyfile(pdf, target / pdf.name)
         return
     if chromium_path() and not headless_shell_path():   # (with neither, Playwright uses its own shell)
-        print(f"note: chromium-headless-shell not found, so the full Chromium prints the cards: the same PDFs, "
-              f"about 1 s slower. {INSTALL}.", file=sys.stderr)
+        print(f"note: chromium-headless-shell not found, so the full Chromium prints the cards: "
+              f"they look the same but take about 1 s longer. {INSTALL}.", file=sys.stderr)
     for document, pdf in print_documents(root, documents(root, catalog, languages, site_url)):
         (target / document.name).write_bytes(reproducible(pdf, document.name, catalog.last_checked()))
     if not cache:
