@@ -17,31 +17,32 @@ from .data import DataError
 QUIET_FLAGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
                "--no-first-run", "--disable-quic", "--disable-gpu", "--no-sandbox"]
 # Glyphs placed where the font puts them, not snapped to screen pixels: the headless
-# shell hints by default, which widens text by up to 2% and changes what fits a card.
+# shell hints by default, which widens text by about 2% and changes what fits a card.
 PRINT_FLAGS = ["--font-render-hinting=none"]
 
 INSTALL = "Install Debian's (`apt-get install chromium chromium-headless-shell`, as .ci/run does)"
 
 
-def chromium_path():
-    """Debian's Chromium if installed (Playwright cannot download its own here)."""
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+def _installed(variable: str, program: str):
+    """The program named by the environment variable, else Debian's, else one on PATH; None if none exists."""
+    for candidate in (os.environ.get(variable), f"/usr/bin/{program}", shutil.which(program)):
         if candidate and os.path.exists(candidate):
             return candidate
     return None
+
+
+def chromium_path():
+    """Debian's Chromium if installed (Playwright cannot download its own here), or CHROMIUM."""
+    return _installed("CHROMIUM", "chromium")
 
 
 def headless_shell_path():
-    """Debian's chromium-headless-shell, or CHROMIUM_HEADLESS_SHELL; None when neither is there."""
-    for candidate in (os.environ.get("CHROMIUM_HEADLESS_SHELL"), "/usr/bin/chromium-headless-shell",
-                      shutil.which("chromium-headless-shell")):
-        if candidate and os.path.exists(candidate):
-            return candidate
-    return None
+    """Debian's chromium-headless-shell, or CHROMIUM_HEADLESS_SHELL."""
+    return _installed("CHROMIUM_HEADLESS_SHELL", "chromium-headless-shell")
 
 
 def printer_path():
-    """The browser that prints the cards: the headless shell, else the full Chromium (same PDFs, slower)."""
+    """The browser that prints the cards: the headless shell, else the full Chromium (PDFs that look the same)."""
     return headless_shell_path() or chromium_path()
 
 
