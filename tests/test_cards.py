@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import zxingcpp
 from bs4 import BeautifulSoup
 from fontTools.ttLib import TTFont
 from markupsafe import escape
@@ -204,6 +205,22 @@ def test_flyer_has_main_numbers_and_its_language_home(site, catalog, languages):
             for number_id in ("911", "988", "211", "711", "dv-hotline"):
                 assert catalog.numbers[number_id]["dial"] in text, f"{lang}: {number_id}"
             assert squash(home_url(address, lang, languages[0])) in text
+
+
+@pytest.mark.parametrize("paper", [paper.name for paper in PAPERS])
+def test_printed_qr_code_scans_to_its_language_home(site, languages, paper):
+    """Scanned from the printed flyer (pdftoppm at 150 dpi, decoded by zxing-cpp), the code opens that language's home.
+
+    Control: a card page, which has no code, decodes to nothing.
+    """
+    address = card_pdfs.read_site_url(site)
+    for lang in languages:
+        width, height, pixels = render_gray(site / DOWNLOADS / f"who-to-call-flyer-{paper}-{lang}.pdf", 1, dpi=150)
+        codes = zxingcpp.read_barcodes(memoryview(pixels).cast("B", (height, width)))
+        assert [(code.format, code.text) for code in codes] == \
+            [(zxingcpp.BarcodeFormat.QRCode, home_url(address, lang, languages[0]))], f"{paper} {lang}"
+    width, height, pixels = render_gray(site / DOWNLOADS / f"who-to-call-cards-{languages[0]}.pdf", 1, dpi=150)
+    assert zxingcpp.read_barcodes(memoryview(pixels).cast("B", (height, width))) == []
 
 
 def test_flyer_qr_code_points_at_its_language_home(catalog, languages):
