@@ -213,14 +213,16 @@ def test_printed_qr_code_scans_to_its_language_home(site, languages, paper):
 
     Control: a card page, which has no code, decodes to nothing.
     """
+    def scanned(name):
+        width, height, pixels = render_gray(site / DOWNLOADS / name, 1, dpi=150)
+        return [(code.format, code.text)
+                for code in zxingcpp.read_barcodes(memoryview(pixels).cast("B", (height, width)))]
+
     address = card_pdfs.read_site_url(site)
     for lang in languages:
-        width, height, pixels = render_gray(site / DOWNLOADS / f"who-to-call-flyer-{paper}-{lang}.pdf", 1, dpi=150)
-        codes = zxingcpp.read_barcodes(memoryview(pixels).cast("B", (height, width)))
-        assert [(code.format, code.text) for code in codes] == \
+        assert scanned(f"who-to-call-flyer-{paper}-{lang}.pdf") == \
             [(zxingcpp.BarcodeFormat.QRCode, home_url(address, lang, languages[0]))], f"{paper} {lang}"
-    width, height, pixels = render_gray(site / DOWNLOADS / f"who-to-call-cards-{languages[0]}.pdf", 1, dpi=150)
-    assert zxingcpp.read_barcodes(memoryview(pixels).cast("B", (height, width))) == []
+    assert scanned(f"who-to-call-cards-{languages[0]}.pdf") == []
 
 
 def test_flyer_qr_code_points_at_its_language_home(catalog, languages):
