@@ -91,6 +91,9 @@ def _validate(entries, schema, rel: str):
     if err.validator == "oneOf" and len(path) == 1:
         raise DataError(f"{rel}: {label}: needs either 'options' (number ids) or 'choices' (its own answers), "
                         f"not both and not neither.")
+    if field_name == "languages" and err.validator in ("required", "additionalProperties") and len(path) == 2:
+        raise DataError(f"{rel}: {label}: field 'languages': {err.message}. List only the ways the number has "
+                        f"(call, text, chat, tty), each with interpreter, unknown or language codes like [en, es].")
     if err.validator == "required":
         missing = err.message.split("'")[1]
         raise DataError(f"{rel}: {label}: required field '{missing}' is missing. Add it.")
@@ -100,6 +103,8 @@ def _validate(entries, schema, rel: str):
     hint = schemas.HINTS.get(last, "see the comment at the top of the file")
     if err.validator == "type" and last == "id":
         hint = schemas.HINTS["id"]
+    if field_name == "languages":
+        hint = schemas.HINTS["languages"]
     raise DataError(f"{rel}: {label}: field '{'.'.join(map(str, path[1:])) or field_name}' "
                     f"has a bad value {err.instance!r}: {hint}.")
 
@@ -241,6 +246,7 @@ def load_catalog(root: Path = ROOT, languages: list[str] | None = None) -> Catal
         number["emergency"] = bool(number["emergency"])
     sources = _index(files["sources"], "data/sources.yml")
     numbers = _index(files["numbers"], "data/numbers.yml")
+    _check_channel_languages(files["numbers"])
     _index(files["situations"], "data/situations.yml")
     for position, number in enumerate(files["numbers"], 1):
         for source_id in number["sources"]:
@@ -259,6 +265,33 @@ def load_catalog(root: Path = ROOT, languages: list[str] | None = None) -> Catal
     _check_quiz_words(english, files["quiz"])
     return Catalog(root=root, sources=sources, numbers=numbers, situations=files["situations"],
                    texts=load_texts(root, languages), quiz=files["quiz"])
+
+
+def channels(number: dict) -> list[str]:
+    """The ways to reach a number, in card order: a call always, then text, chat and TTY if it has them."""
+    return [c for c in schemas.CHANNELS if c == "call" or number.get(c)]
+
+
+def _check_channel_languages(numbers: list):
+    """Every way to reach a number says which languages work there, and no other way is listed."""
+    from babel import Locale
+    known = Locale("en").languages
+    for position, number in enumerate(numbers, 1):
+        label = f"data/numbers.yml: entry {number['id']!r} (#{position})"
+        has = channels(number)
+        for channel in has:
+            if channel not in number["languages"]:
+                raise DataError(f"{label}: field 'languages' has no '{channel}', but the number has a {channel} "
+                                f"way. Add languages.{channel}: interpreter, unknown or codes like [en, es].")
+        for channel, value in number["languages"].items():
+            if channel not in has:
+                raise DataError(f"{label}: field 'languages.{channel}' is set, but the number has no {channel} "
+                                f"way. Remove it, or add the {channel} way first.")
+            served = value["languages"] if isinstance(value, dict) else value
+            for code in served if isinstance(served, list) else []:
+                if code not in known:
+                    raise DataError(f"{label}: field 'languages.{channel}' has an unknown language code "
+                                    f"{code!r}: use a two-letter ISO 639-1 code like en, es, zh, vi or ar.")
 
 
 def _check_quiz(questions: list, numbers: dict):

@@ -19,6 +19,9 @@ CHOOSER = [
     ("511", "other-help"), ("711", "other-help"),
 ]
 
+# What the warrant explainer rests on (data/sources.yml ids).
+WARRANT_SOURCES = ("aclu-immigrants", "ilrc-red-cards")
+
 
 def define_env(env):
     """Load and check data/ once, then register the page macros."""
@@ -106,6 +109,14 @@ def define_env(env):
     def cite(*source_ids: str):
         """Inline 'Source: publisher, checked date' for a claim."""
         return renderer.render("cite.html", lang(), block=False, ids=source_ids)
+
+    @env.macro
+    def warrant(level: int = 3):
+        """Warrant explainer: a court's warrant beside immigration forms I-200/I-205, what to do at the door,
+        and the dated notice that the law is disputed (dated by the newest check of its sources)."""
+        ids = WARRANT_SOURCES
+        checked = max(renderer.source(i)["checked"] for i in ids)
+        return renderer.render("warrant.html", lang(), block=True, level=level, ids=ids, checked=checked)
 
     @env.macro
     def sources_table():

@@ -9,12 +9,14 @@ import datetime as _dt
 import re
 from urllib.parse import urljoin, urlsplit
 
+from babel import Locale
 from babel.dates import format_date
+from babel.lists import format_list
 from mkdocs.utils import get_relative_url
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .data import Catalog, DataError
+from .data import Catalog, DataError, channels
 
 # Babel locale for each site language code.
 BABEL_LOCALES = {"en": "en_US", "es": "es_US", "zh": "zh_Hans_CN", "vi": "vi_VN", "ar": "ar"}
@@ -76,6 +78,56 @@ class Renderer:
     def date(self, lang: str, iso: str) -> str:
         """A YYYY-MM-DD date written the way readers of `lang` write dates."""
         return format_date(_dt.date.fromisoformat(iso), format="long", locale=BABEL_LOCALES.get(lang, lang))
+
+    def language_name(self, lang: str, code: str) -> str:
+        """A language's name as readers of `lang` write it ('es' is 'Spanish' in English, 'español' in Spanish)."""
+        return Locale.parse(BABEL_LOCALES.get(lang, lang)).languages[code]
+
+    def ways_languages(self, lang: str, number_id: str) -> list[dict]:
+        """One line per way to reach a number (ways with the same languages share a line), in `lang`.
+
+        Each line: the ways, the language codes it serves ('interpreter'/'unknown' otherwise) and
+        the sentence. A reader whose language a way serves is told so; an interpreter line says
+        which word to say in English (facts.md section 7).
+        """
+        number = self.number(number_id)
+        locale = BABEL_LOCALES.get(lang, lang)
+        groups: list[tuple[object, list[str]]] = []
+        for channel in channels(number):
+            value = number["languages"][channel]
+            for known, ways in groups:
+                if known == value:
+                    ways.append(channel)
+                    break
+            else:
+                groups.append((value, [channel]))
+        call_interprets = number["languages"]["call"] == "interpreter"
+        lines = []
+        for value, ways in groups:
+            served = value["languages"] if isinstance(value, dict) else value
+            names = format_list([self.t(lang, f"ways.{w}") for w in ways], locale=locale)
+            names = names[:1].upper() + names[1:]
+            if served == "interpreter":
+                key = "ways.interpreter_english" if lang == "en" else "ways.interpreter"
+                sentence = self.t(lang, key, ways=names, language=self.t(lang, "language.english_name"))
+                codes = "interpreter"
+            elif served == "unknown":
+                sentence = self.t(lang, "ways.unknown", ways=names)
+                codes = "unknown"
+            else:
+                ordered = sorted(served, key=lambda code: code != lang)   # the reader's language first
+                listed = format_list([self.language_name(lang, c) for c in ordered], locale=locale)
+                if lang in served:
+                    sentence = self.t(lang, "ways.served", ways=names, languages=listed)
+                else:
+                    sentence = self.t(lang, "ways.only", ways=names, languages=listed)
+                codes = " ".join(served)
+            if isinstance(value, dict):
+                sentence += " " + self.t(lang, "ways.where_" + value["where"].replace("-", "_"))
+            if isinstance(served, list) and lang not in served and call_interprets and "call" not in ways:
+                sentence += " " + self.t(lang, "ways.call_instead")
+            lines.append({"ways": " ".join(ways), "languages": codes, "text": sentence})
+        return lines
 
     @staticmethod
     def tel(dial: str) -> str:

@@ -3,6 +3,20 @@
 ID = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}
 DIAL = {"type": "string", "pattern": "^[0-9]+(-[0-9]+)*$"}
 HTTPS = {"type": "string", "pattern": "^https://[^\\s/]+\\.[^\\s]+$"}
+LANGUAGE_CODE = {"type": "string", "pattern": "^[a-z]{2}$"}
+
+# Which languages one way of reaching a number works in (facts.md section 7).
+SERVED = {"oneOf": [
+    {"enum": ["interpreter", "unknown"]},
+    {"type": "array", "minItems": 1, "uniqueItems": True, "items": LANGUAGE_CODE},
+]}
+CHANNEL_LANGUAGES = {"oneOf": [
+    SERVED,
+    {"type": "object", "additionalProperties": False, "required": ["languages", "where"],
+     "properties": {"languages": SERVED, "where": {"enum": ["most-areas"]}}},
+]}
+# The ways to reach a number, in the order cards list them.
+CHANNELS = ("call", "text", "chat", "tty")
 
 SOURCES = {
     "type": "array",
@@ -24,7 +38,7 @@ NUMBERS = {
     "items": {
         "type": "object",
         "additionalProperties": False,
-        "required": ["id", "dial", "hours", "coverage", "sources"],
+        "required": ["id", "dial", "hours", "coverage", "sources", "languages"],
         "properties": {
             "id": ID,
             "dial": {"oneOf": [DIAL, {"type": "null"}]},
@@ -41,6 +55,12 @@ NUMBERS = {
             "emergency": {"type": "boolean"},
             "official_name": {"type": "string", "minLength": 2},
             "sources": {"type": "array", "minItems": 1, "items": ID},
+            "languages": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["call"],
+                "properties": {channel: CHANNEL_LANGUAGES for channel in CHANNELS},
+            },
         },
     },
 }
@@ -87,5 +107,7 @@ HINTS = {
     "id": "use lower-case letters, digits and dashes, in quotes if it is all digits (\"911\")",
     "number": "use the id of an entry in data/numbers.yml, in quotes if it is all digits",
     "answer": "give exactly one answer: the id of one of the question's options, in quotes if it is all digits",
+    "languages": ("write interpreter, unknown, or a list of two-letter language codes like [en, es] "
+                  "(or {languages: ..., where: most-areas}); see the comment at the top of data/numbers.yml"),
     "options": "list ids of entries in data/numbers.yml (or use `choices` for a question with its own answers)",
 }
