@@ -2,7 +2,7 @@
 
 Reads every card and flyer text from data/ (through whotocall.cards), takes
 Debian's Noto fonts (packages fonts-noto-core and fonts-noto-cjk) and writes
-small WOFF2 subsets and their licence to cards/fonts/. Run it after
+small TrueType subsets (Typst reads TTF and OTF, not WOFF2) and their licence to cards/fonts/. Run it after
 changing card or flyer words: the build stops and says so when a card prints
 a character the bundled fonts lack. The same input gives the same files.
 
@@ -59,8 +59,7 @@ def main() -> int:
             notices.append((script.files[weight], font["name"].getDebugName(4), font["name"].getDebugName(0)))
             _subset(font, wanted[script.name])
             if "CFF " in font:
-                _cff_to_truetype(font)   # Chromium embeds CFF fonts as Type 3 glyph drawings; TrueType stays a font
-            font.flavor = "woff2"
+                _cff_to_truetype(font)   # one outline format for every bundled file (.ttf)
             target = out / script.files[weight]
             font.save(target)
             print(f"{target.relative_to(ROOT)}: {target.stat().st_size / 1024:.1f} KB, "
@@ -92,7 +91,7 @@ def _open(source: Path, family: str) -> TTFont:
 def _subset(font: TTFont, characters: set[str]):
     """Keep only `characters` (and what shaping them needs: Arabic joining forms, marks, kerning)."""
     options = subset.Options()
-    options.hinting = False               # Chromium's PDF output ignores hinting
+    options.hinting = False               # PDFs do not use hinting
     options.desubroutinize = True
     options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]   # keep copyright and licence fields (OFL)
     options.notdef_outline = True

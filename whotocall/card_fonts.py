@@ -1,14 +1,13 @@
 """The fonts of the card and flyer PDFs: bundled Noto subsets, one family per script.
 
-The PDFs must look the same whatever fonts a machine has, so Chromium sees
-only these files (card_pdfs.py hides the system's fonts from it).
+The PDFs must look the same whatever fonts a machine has, so Typst sees
+only these files (card_pdfs.py gives it no system and no built-in font).
 scripts/subset_fonts.py makes them from Debian's Noto packages, cut down to
 the characters the cards print; check_coverage() stops the build when a card
 would print a character a bundled font lacks (it would vanish or show a box).
 """
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -27,7 +26,7 @@ NOTO_CJK = Path("/usr/share/fonts/opentype/noto")    # Debian: fonts-noto-cjk
 
 @dataclass(frozen=True)
 class Script:
-    """One bundled font family: its CSS name, its files by weight, and the Noto fonts they come from."""
+    """One bundled font family: its family name inside the font, its files by weight, and the Noto fonts they come from."""
 
     name: str
     family: str
@@ -39,15 +38,15 @@ class Script:
 
 
 SCRIPTS = {
-    "latin": Script("latin", "WTC Card Latin",
-                    {400: "card-latin-regular.woff2", 700: "card-latin-bold.woff2"},
+    "latin": Script("latin", "Noto Sans",
+                    {400: "card-latin-regular.ttf", 700: "card-latin-bold.ttf"},
                     {400: (NOTO_CORE / "NotoSans-Regular.ttf", ""), 700: (NOTO_CORE / "NotoSans-Bold.ttf", "")}),
-    "arabic": Script("arabic", "WTC Card Arabic",
-                     {400: "card-arabic-regular.woff2", 700: "card-arabic-bold.woff2"},
+    "arabic": Script("arabic", "Noto Sans Arabic",
+                     {400: "card-arabic-regular.ttf", 700: "card-arabic-bold.ttf"},
                      {400: (NOTO_CORE / "NotoSansArabic-Regular.ttf", ""),
                       700: (NOTO_CORE / "NotoSansArabic-Bold.ttf", "")}),
-    "cjk": Script("cjk", "WTC Card CJK SC",
-                  {400: "card-cjk-sc-regular.woff2", 700: "card-cjk-sc-bold.woff2"},
+    "cjk": Script("cjk", "Noto Sans CJK SC",
+                  {400: "card-cjk-sc-regular.ttf", 700: "card-cjk-sc-bold.ttf"},
                   {400: (NOTO_CJK / "NotoSansCJK-Regular.ttc", "Noto Sans CJK SC"),
                    700: (NOTO_CJK / "NotoSansCJK-Bold.ttc", "Noto Sans CJK SC")}),
 }
@@ -81,31 +80,17 @@ def check_coverage(root: Path, printed: Iterable[tuple[str, Words]]):
                                     f"{{{files}}}): run scripts/subset_fonts.py")
 
 
-def font_faces(root: Path) -> list[dict]:
-    """@font-face values for the card HTML: family, weight and the font as a data: URL."""
-    faces = []
-    for script in SCRIPTS.values():
-        for weight in WEIGHTS:
-            data = _read(root, script, weight)
-            faces.append({"family": script.family, "weight": weight,
-                          "url": "data:font/woff2;base64," + base64.b64encode(data).decode("ascii")})
-    return faces
+def script_of(lang: str) -> str:
+    """The main script of `lang`: which type sizes cards/cards.typ uses for it."""
+    return LANGUAGE_SCRIPTS.get(lang, ("latin",))[0]
 
 
 def families(lang: str) -> list[str]:
-    """CSS font-family list for text in `lang` (bundled families only)."""
+    """Font families for text in `lang`, first choice first (bundled families only)."""
     return [script.family for script in scripts_for(lang)]
 
 
 # --- Helper functions --------------------------------------------------------
-
-def _read(root: Path, script: Script, weight: int) -> bytes:
-    try:
-        return script.path(root, weight).read_bytes()
-    except FileNotFoundError:
-        raise DataError(f"{(FONT_DIR / script.files[weight]).as_posix()}: the bundled {script.name} card font "
-                        f"is missing: run scripts/subset_fonts.py") from None
-
 
 def _cmaps(root: Path) -> dict:
     """Characters of each bundled font, by (script, weight); None for a missing file."""

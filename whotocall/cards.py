@@ -25,6 +25,8 @@ CARD_WIDTH, CARD_HEIGHT = 85.6, 53.98
 WRITE_IN = "police-non-emergency"
 CARD_NUMBERS = ["911", "988", "211", WRITE_IN, "711", "dv-hotline"]
 RIGHTS = ["silent", "lawyer", "search", "free_to_go", "no_lies", "status", "door"]
+# Lines to write numbers on, under the rights: a detained person's phone is taken, so these go on paper.
+WRITE_INS = ["cards.write_in_lawyer", "cards.write_in_family"]
 # The flyer: the main numbers, each with what it is for (numbers.<id>.name).
 FLYER_NUMBERS = ["911", WRITE_IN, "988", "dv-hotline", "211", "711"]
 
@@ -69,12 +71,13 @@ class Face:
     title: Words
     rows: tuple[Row, ...] = ()
     lines: tuple[Words, ...] = ()
+    write_ins: tuple[Words, ...] = ()
 
     def words(self) -> list[Words]:
         out = [self.title]
         for row in self.rows:
             out += [w for w in (row.dial, row.label, row.what) if w]
-        return out + list(self.lines)
+        return out + list(self.lines) + list(self.write_ins)
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,8 @@ def numbers_face(catalog: Catalog, lang: str) -> Face:
 def rights_face(catalog: Catalog, lang: str) -> Face:
     """The "Know your rights" side in one language."""
     lines = tuple(_words(catalog, lang, f"cards.rights.{key}") for key in RIGHTS)
-    return Face("rights", lang, _words(catalog, lang, "cards.rights_title"), lines=lines)
+    write_ins = tuple(_words(catalog, lang, key) for key in WRITE_INS)
+    return Face("rights", lang, _words(catalog, lang, "cards.rights_title"), lines=lines, write_ins=write_ins)
 
 
 def cards_for(catalog: Catalog, lang: str, default: str) -> list[Card]:
@@ -168,7 +172,12 @@ def home_url(site_url: str, lang: str, default: str) -> str:
 
 @dataclass(frozen=True)
 class Paper:
-    """A home-printer sheet: size in mm and how many cards across and down."""
+    """A sheet of cards: paper size, card size and grid in mm.
+
+    left/top: where the first card sits (None: the grid is centred); gap_x/gap_y:
+    space between neighbours; marks: crop marks for cutting (cut sheets only;
+    business-card stock is perforated, so it needs none); stock: what it fits.
+    """
 
     name: str
     label: str
@@ -176,10 +185,29 @@ class Paper:
     height: float
     columns: int
     rows: int
+    card_width: float = CARD_WIDTH
+    card_height: float = CARD_HEIGHT
+    left: float | None = None
+    top: float | None = None
+    gap_x: float = 0.0
+    gap_y: float = 0.0
+    marks: bool = True
+    stock: str = ""
 
 
-# 2 x 4 on Letter leaves room for marks; A4 is 17.6 mm taller and takes a fifth row.
+INCH = 25.4
+# Cut sheets: ID-1 cards touching, centred; 2 x 4 on Letter leaves room for marks, A4 takes a fifth row.
 PAPERS = [Paper("letter", "US Letter", 215.9, 279.4, 2, 4), Paper("a4", "A4", 210.0, 297.0, 2, 5)]
+# 10-up perforated business-card stock, nothing to cut. Letter: 3.5 x 2 in cards, 0.75 in from the
+# sides and 0.5 in from the top, touching (Avery 5371/8371 and the sheets made to match them).
+# A4: 85 x 54 mm cards, 15 mm from the sides and 13.5 mm from the top, 10 mm between the two
+# columns (Avery C32011 and sheets made to match it).
+BUSINESS_CARD_PAPERS = [
+    Paper("letter", "US Letter", 215.9, 279.4, 2, 5, card_width=3.5 * INCH, card_height=2 * INCH,
+          left=0.75 * INCH, top=0.5 * INCH, marks=False, stock="Avery 5371, 8371"),
+    Paper("a4", "A4", 210.0, 297.0, 2, 5, card_width=85.0, card_height=54.0, left=15.0, top=13.5, gap_x=10.0,
+          marks=False, stock="Avery C32011"),
+]
 MARK_LENGTH, MARK_GAP = 5.0, 2.0   # crop marks: 5 mm lines, 2 mm away from the cut
 
 
@@ -205,36 +233,41 @@ class Mark:
 def sheet_layout(paper: Paper, cards: list[Card]) -> tuple[list[Slot], list[Slot], list[Mark]]:
     """Fronts, backs and crop marks of one sheet, for long-edge duplex printing.
 
-    The cards touch (one cut between neighbours) and the grid is centred.
-    Turning the sheet over its long edge swaps left and right, so each back is
-    put in the mirrored column: it lands behind its own front.
+    Turning the sheet over its long edge mirrors it left to right, so each back is
+    put at the mirrored place on the page: it lands behind its own front, also on
+    stock whose margins are not the same on both sides.
     """
-    left = (paper.width - paper.columns * CARD_WIDTH) / 2
-    top = (paper.height - paper.rows * CARD_HEIGHT) / 2
+    grid_width = paper.columns * paper.card_width + (paper.columns - 1) * paper.gap_x
+    grid_height = paper.rows * paper.card_height + (paper.rows - 1) * paper.gap_y
+    left = (paper.width - grid_width) / 2 if paper.left is None else paper.left
+    top = (paper.height - grid_height) / 2 if paper.top is None else paper.top
     slots = paper.columns * paper.rows
     fronts, backs = [], []
     for index in range(slots):
         row, column = divmod(index, paper.columns)
         card = cards[index * len(cards) // slots]
-        fronts.append(Slot(left + column * CARD_WIDTH, top + row * CARD_HEIGHT, card.front))
-        mirrored = paper.columns - 1 - column
-        backs.append(Slot(left + mirrored * CARD_WIDTH, top + row * CARD_HEIGHT, card.back))
+        x = left + column * (paper.card_width + paper.gap_x)
+        y = top + row * (paper.card_height + paper.gap_y)
+        fronts.append(Slot(x, y, card.front))
+        backs.append(Slot(paper.width - x - paper.card_width, y, card.back))
     marks = []
-    right, bottom = left + paper.columns * CARD_WIDTH, top + paper.rows * CARD_HEIGHT
-    for column in range(paper.columns + 1):
-        x = left + column * CARD_WIDTH
-        marks.append(Mark(x, top - MARK_GAP - MARK_LENGTH, x, top - MARK_GAP))
-        marks.append(Mark(x, bottom + MARK_GAP, x, bottom + MARK_GAP + MARK_LENGTH))
-    for row in range(paper.rows + 1):
-        y = top + row * CARD_HEIGHT
-        marks.append(Mark(left - MARK_GAP - MARK_LENGTH, y, left - MARK_GAP, y))
-        marks.append(Mark(right + MARK_GAP, y, right + MARK_GAP + MARK_LENGTH, y))
+    if paper.marks:
+        right, bottom = left + grid_width, top + grid_height
+        for column in range(paper.columns + 1):
+            x = left + column * paper.card_width
+            marks.append(Mark(x, top - MARK_GAP - MARK_LENGTH, x, top - MARK_GAP))
+            marks.append(Mark(x, bottom + MARK_GAP, x, bottom + MARK_GAP + MARK_LENGTH))
+        for row in range(paper.rows + 1):
+            y = top + row * paper.card_height
+            marks.append(Mark(left - MARK_GAP - MARK_LENGTH, y, left - MARK_GAP, y))
+            marks.append(Mark(right + MARK_GAP, y, right + MARK_GAP + MARK_LENGTH, y))
     return fronts, backs, marks
 
 
 # --- Files -------------------------------------------------------------------------
 
 DOWNLOADS = "downloads"   # folder in the site
+PREVIEWS = "previews"     # card previews (SVG), inside DOWNLOADS
 
 
 @dataclass(frozen=True)
@@ -253,18 +286,35 @@ def downloads(lang: str) -> list[Download]:
     for paper in PAPERS:
         out.append(Download(f"who-to-call-sheet-{paper.name}-{lang}.pdf", f"cards.download_sheet_{paper.name}",
                             "sheet", paper))
+    for paper in BUSINESS_CARD_PAPERS:
+        out.append(Download(f"who-to-call-business-cards-{paper.name}-{lang}.pdf",
+                            f"cards.download_business_{paper.name}", "sheet", paper))
     for paper in PAPERS:
         out.append(Download(f"who-to-call-flyer-{paper.name}-{lang}.pdf", f"cards.download_flyer_{paper.name}",
                             "flyer", paper))
     return out
 
 
+def preview_name(lang: str, index: int) -> str:
+    """File name of the preview of the `index`-th card side (in print order) of `lang`."""
+    return f"card-{lang}-{index + 1}.svg"
+
+
 def card_page(catalog: Catalog, lang: str, default: str, page_url: str) -> dict:
     """What the cards page shows in `lang`: its cards (front and back) and its PDFs, linked relative to the page."""
+    cards = cards_for(catalog, lang, default)
+    previews, index = [], 0
+    for card in cards:
+        sides = []
+        for face in (card.front, card.back):
+            sides.append({"face": face, "src": get_relative_url(f"{DOWNLOADS}/{PREVIEWS}/{preview_name(lang, index)}",
+                                                                page_url)})
+            index += 1
+        previews.append(sides)
     return {
-        "cards": cards_for(catalog, lang, default),
+        "cards": previews,
         "stylesheet": get_relative_url("assets/cards.css", page_url),
-        "downloads": [{"name": item.name, "label_key": item.label_key,
+        "downloads": [{"name": item.name, "label_key": item.label_key, "stock": item.paper.stock if item.paper else "",
                        "href": get_relative_url(f"{DOWNLOADS}/{item.name}", page_url)} for item in downloads(lang)],
     }
 
