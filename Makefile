@@ -7,12 +7,11 @@ export PYTHONHASHSEED := 0
 
 .PHONY: serve build test status lighthouse bench clean
 
-## serve: set up .venv, build strictly into site/, serve http://127.0.0.1:8000
-serve: build
-	@echo "Serving site/ on http://127.0.0.1:8000 (Ctrl+C to stop)"
-	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory site
+## serve: set up .venv, live preview of the whole site on http://127.0.0.1:8000 (rebuilds on every edit)
+serve: $(VENV)/.build-deps node_modules/.installed
+	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-## build: check data, build every language, cards and offline zip into site/
+## build: mkdocs build --strict (every language, cards, offline zip) into a fresh folder, then swap it for site/
 build: $(VENV)/.build-deps node_modules/.installed
 	$(PY) scripts/build.py
 

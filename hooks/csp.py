@@ -5,7 +5,8 @@ may not let us set headers: scripts only from the site itself plus the exact
 inline scripts Material writes into each page (by sha256 hash, computed on the
 finished HTML, so a changed inline script is blocked rather than trusted),
 styles, images, fonts, the search worker and its requests only from the site.
-Skipped when `extra.csp` is false (the offline edition: file:// has no 'self').
+Skipped when `extra.csp` is false, and under `mkdocs serve`, whose live-reload
+script is inline with a new value on every load (no hash can allow it).
 """
 import base64
 import hashlib
@@ -16,9 +17,16 @@ _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
 _SRC = re.compile(r"\ssrc\s*=", re.I)
 _TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy"', re.I)
+_SERVING = False
 
 
 # Hooks
+
+def on_startup(command, dirty):
+    """Note whether this is `mkdocs serve`: its live-reload script is inline and changes on every load."""
+    global _SERVING
+    _SERVING = command == "serve"
+
 
 def on_post_page(output, page, config):
     """Add the policy to one rendered page."""
@@ -37,8 +45,8 @@ def on_post_template(output, template_name, config):
 # Helper functions
 
 def enabled(config):
-    """False only when mkdocs.yml (or WTC_CSP=false) turns the policy off."""
-    return config.extra.get("csp", True) not in (False, "false", "False", "0", 0)
+    """False when mkdocs.yml (or WTC_CSP=false) turns the policy off, and under `mkdocs serve` (live reload)."""
+    return not _SERVING and config.extra.get("csp", True) not in (False, "false", "False", "0", 0)
 
 
 def add_policy(html):

@@ -94,16 +94,21 @@ def define_env(env):
     @env.macro
     def download_zip():
         """Link to the offline zip with its size and the facts date (the offline edition swaps in a note)."""
-        from .offline import SIZE_MARK, ZIP_NAME
-        href = get_relative_url(f"downloads/{ZIP_NAME}", env.page.url or "./")
-        return renderer.render("download.html", lang(), block=True, href=href, size_mark=SIZE_MARK)
+        from .file_sizes import sentence
+        from .offline import ZIP_PATH
+        href = get_relative_url(ZIP_PATH, env.page.url or "./")
+        label = sentence(renderer.t(lang(), "ui.download_zip"), ZIP_PATH)
+        return renderer.render("download.html", lang(), block=True, href=href, label=label)
 
     @env.macro
     def cards_downloads():
-        """Preview of the pocket cards (front and back) and links to their PDFs (sizes filled in after printing)."""
-        from .cards import card_page
-        return renderer.render("cards.html", lang(), block=True,
-                               **card_page(catalog, lang(), catalog_default, env.page.url or "./"))
+        """Preview of the pocket cards (front and back) and links to their PDFs with their sizes (whotocall/file_sizes.py)."""
+        from .cards import DOWNLOADS, card_page
+        from .file_sizes import sentence
+        page = card_page(catalog, lang(), catalog_default, env.page.url or "./")
+        for item in page["downloads"]:
+            item["size"] = sentence(renderer.t(lang(), "cards.pdf_size"), f"{DOWNLOADS}/{item['name']}")
+        return renderer.render("cards.html", lang(), block=True, **page)
 
     @env.macro
     def cite(*source_ids: str):

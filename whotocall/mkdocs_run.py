@@ -1,4 +1,4 @@
-"""Run one strict MkDocs build in a subprocess and turn its failure into one readable line."""
+"""Run one strict MkDocs build in a subprocess and turn its failure into one readable line; the build date."""
 from __future__ import annotations
 
 import datetime
@@ -18,14 +18,13 @@ def source_date_epoch(catalog: Catalog) -> str:
     return str(int(moment.timestamp()))
 
 
-def start_mkdocs(root: Path, out: Path, catalog: Catalog) -> subprocess.Popen:
-    """Start a strict MkDocs build into `out`."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0",
-               SOURCE_DATE_EPOCH=source_date_epoch(catalog))
+def start_mkdocs(root: Path, out: Path, env: dict | None = None) -> subprocess.Popen:
+    """Start a strict MkDocs build into `out` (in a process of its own), with extra environment variables."""
     return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
          str(root / "mkdocs.yml"), "--site-dir", str(out)],
-        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
 def finish_mkdocs(process: subprocess.Popen):
@@ -43,6 +42,8 @@ def explain_mkdocs_failure(output: str) -> str:
         where = f"docs/{page.group(1)}: " if page else ""
         return f"{where}{error.group(1)}: {error.group(2)}"
     plain = re.search(r"^(?:ERROR\s+-\s+|Error: )(.+)$", output, re.M)
+    if plain:
+        return plain.group(1)
     lines = [line for line in output.splitlines()
              if line.strip() and "│" not in line and not line.startswith(("INFO", "  "))]
-    return (plain.group(1) + "\n" if plain else "MkDocs build failed:\n") + "\n".join(lines[-20:])
+    return "MkDocs build failed:\n" + "\n".join(lines[-20:])

@@ -19,14 +19,14 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from babel.numbers import format_decimal
-
-from .data import Catalog, DataError, site_languages
+from . import languages
+from .data import Catalog, DataError
+from .file_sizes import write_sizes
 from .mkdocs_run import source_date_epoch
 
 ZIP_NAME = "who-to-call-offline.zip"
+ZIP_PATH = f"downloads/{ZIP_NAME}"     # in the site
 FOLDER = "who-to-call"                 # the folder the zip unpacks to
-SIZE_MARK = "\u2060ZIP-SIZE\u2060"     # placeholder the download page carries until the zip exists
 SHIM_SOURCE = Path("node_modules") / "iframe-worker" / "shim" / "index.js"
 SHIM_TARGET = Path("assets") / "javascripts" / "iframe-worker-shim.js"
 # Never needed from file://: source maps, sitemaps, 404 pages (no server to show them),
@@ -39,7 +39,7 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _HOSTED_DOWNLOAD = re.compile(r'<p class="wtc-download"[^>]*>.*?</p>', re.S)
 
 
-# --- Stages ------------------------------------------------------------------
+# --- Steps -------------------------------------------------------------------
 
 def offline_zip(root: Path, out: Path, catalog: Catalog):
     """Make the offline edition from the finished site in `out`; write out/downloads/who-to-call-offline.zip."""
@@ -49,24 +49,26 @@ def offline_zip(root: Path, out: Path, catalog: Catalog):
         raise DataError(f"{SHIM_SOURCE} is missing: run `npm ci` (make build does it) to install iframe-worker.")
     from .render import renderer_once
     renderer = renderer_once(catalog)
-    languages = site_languages(root)
+    codes = languages.codes(root)
     with tempfile.TemporaryDirectory(prefix="wtc-offline-") as tmp:
         edition = Path(tmp) / FOLDER
         shutil.copytree(out, edition, ignore=shutil.ignore_patterns(*LEFT_OUT))
         shutil.copyfile(shim, edition / SHIM_TARGET)
         shutil.copyfile(shim.parent.parent / "LICENSE", edition / SHIM_TARGET.with_suffix(".LICENSE.txt"))
         notes = {lang: str(renderer.render("download_offline.html", lang, block=True)).strip()
-                 for lang in languages}
+                 for lang in codes}
         marked = []
         for page in sorted(edition.rglob("*.html")):
             relative = page.relative_to(edition)
             text, swapped = offline_page(page.read_text(encoding="utf-8"), relative, notes)
             page.write_text(text, encoding="utf-8")
             marked += [relative.as_posix()] * swapped
-        if len(marked) != len(languages):
+        if len(marked) != len(codes):
             raise DataError(f"offline zip: expected one download link to swap for the offline note in each of "
-                            f"{len(languages)} languages, found {len(marked)} ({', '.join(marked) or 'none'}). "
+                            f"{len(codes)} languages, found {len(marked)} ({', '.join(marked) or 'none'}). "
                             f"Use {{{{ download_zip() }}}} once on each language's download page.")
+        # Sizes of the files the edition holds (the PDFs); the zip cannot hold its own size.
+        write_sizes(edition, root)
         for index in sorted(edition.rglob("search/search_index.json")):
             data = json.loads(index.read_text(encoding="utf-8"))
             for doc in data["docs"]:
@@ -75,33 +77,8 @@ def offline_zip(root: Path, out: Path, catalog: Catalog):
                 "var __index = " + json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
                 encoding="utf-8")
             index.unlink()
-        downloads = out / "downloads"
-        downloads.mkdir(parents=True, exist_ok=True)
-        write_zip(edition, downloads / ZIP_NAME, int(source_date_epoch(catalog)))
-
-
-def zip_size_on_pages(root: Path, out: Path, catalog: Catalog):
-    """Write the zip's size into every download page of the hosted site; no placeholder may be left."""
-    zip_path = out / "downloads" / ZIP_NAME
-    size_mb = zip_path.stat().st_size / 1_000_000
-    from .render import BABEL_LOCALES
-    left = []
-    for path in sorted(out.rglob("*")):
-        if path.suffix not in (".html", ".json", ".js", ".xml") or not path.is_file():
-            continue
-        text = path.read_text(encoding="utf-8")
-        if SIZE_MARK not in text:
-            continue
-        if path.suffix != ".html":          # only pages get the size; anywhere else it is a leak
-            left.append(path.relative_to(out).as_posix())
-            continue
-        first = path.relative_to(out).parts[0]
-        lang = first if first in BABEL_LOCALES else "en"
-        size = format_decimal(round(size_mb, 1), locale=BABEL_LOCALES.get(lang, "en_US")) + " MB"
-        path.write_text(text.replace(SIZE_MARK, size), encoding="utf-8")
-    if left:
-        raise DataError(f"zip size: the size placeholder is still in {', '.join(left)}. Only the download link "
-                        f"({{{{ download_zip() }}}}) may carry it, and it stays out of the search index.")
+        (out / ZIP_PATH).parent.mkdir(parents=True, exist_ok=True)
+        write_zip(edition, out / ZIP_PATH, int(source_date_epoch(catalog)))
 
 
 # --- Helper functions --------------------------------------------------------
