@@ -6,7 +6,9 @@ entry, the field, the language (for words) and what to do.
 """
 from __future__ import annotations
 
+import datetime
 import functools
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -202,13 +204,8 @@ def site_languages(root: Path = ROOT, shipped_only: bool = True) -> list[str]:
 
     With shipped_only=False: every configured language, shipped or in progress.
     """
-    config = _read_mkdocs_yml(root)
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            langs = plugin["i18n"]["languages"]
-            ordered = sorted(langs, key=lambda item: not item.get("default", False))
-            return [item["locale"] for item in ordered if item.get("build", True) or not shipped_only]
-    return ["en"]
+    from .languages import codes   # the one authority for languages (it reads this module's YAML helpers)
+    return codes(root, shipped_only)
 
 
 class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -324,6 +321,43 @@ def _check_quiz_words(english: dict, questions: list):
             if key not in have:
                 raise DataError(f"data/text/en.yml: key '{key}' is missing for language 'en' (question "
                                 f"'{qid}' in data/quiz.yml). Add it.")
+
+
+# A source checked longer ago than this many months: the build warns, and `make test` fails.
+STALE_WARN_MONTHS = 12
+STALE_FAIL_MONTHS = 18
+
+
+def months_before(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` calendar months earlier (the month's last day if it is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    for last in (31, 30, 29, 28):
+        try:
+            return datetime.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def stale_sources(catalog: "Catalog", months: int, today: datetime.date | None = None) -> list[dict]:
+    """Sources last checked more than `months` months before `today` (default: today), oldest first."""
+    limit = months_before(today or datetime.date.today(), months)
+    old = [s for s in catalog.sources.values() if datetime.date.fromisoformat(s["checked"]) < limit]
+    return sorted(old, key=lambda s: s["checked"])
+
+
+def stale_message(source: dict, months: int) -> str:
+    """One line an editor can act on."""
+    return (f"data/sources.yml: source '{source['id']}' was last checked {source['checked']}, more than "
+            f"{months} months ago. Compare the site's claims with {source['url']} and update 'checked'.")
+
+
+def warn_stale_sources(catalog: "Catalog", today: datetime.date | None = None) -> "Catalog":
+    """Print a warning for every source older than STALE_WARN_MONTHS (the build goes on); returns the catalog."""
+    for source in stale_sources(catalog, STALE_WARN_MONTHS, today):
+        print("WARNING: " + stale_message(source, STALE_WARN_MONTHS), file=sys.stderr)
+    return catalog
 
 
 _CACHE: dict = {}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from babel import Locale
 from babel.dates import format_date
@@ -86,8 +86,8 @@ class Renderer:
     def ways_languages(self, lang: str, number_id: str) -> list[dict]:
         """One line per way to reach a number (ways with the same languages share a line), in `lang`.
 
-        Each line: the ways, the language codes it serves ('interpreter'/'unknown' otherwise) and
-        the sentence. A reader whose language a way serves is told so; an interpreter line says
+        Each line: the ways, the language codes it serves ('interpreter'/'unknown' otherwise), whether
+        the reader's language is among them ('served'/'not-served'; else as the codes) and the sentence. A reader whose language a way serves is told so; an interpreter line says
         which word to say in English (facts.md section 7).
         """
         number = self.number(number_id)
@@ -126,7 +126,8 @@ class Renderer:
                 sentence += " " + self.t(lang, "ways.where_" + value["where"].replace("-", "_"))
             if isinstance(served, list) and lang not in served and call_interprets and "call" not in ways:
                 sentence += " " + self.t(lang, "ways.call_instead")
-            lines.append({"ways": " ".join(ways), "languages": codes, "text": sentence})
+            reader = codes if not isinstance(served, list) else ("served" if lang in served else "not-served")
+            lines.append({"ways": " ".join(ways), "languages": codes, "reader": reader, "text": sentence})
         return lines
 
     @staticmethod
@@ -180,11 +181,10 @@ class Renderer:
             target += "index.html"
         return get_relative_url(target or ".", page_url or ".")
 
-    @staticmethod
-    def home_path(site_url: str, lang: str, default: str) -> str:
+    def home_path(self, site_url: str, lang: str) -> str:
         """Root-absolute path of a language's home, for pages served at any URL (404)."""
-        root = urlsplit(site_url or "/").path.rstrip("/") + "/"
-        return root if lang == default else f"{root}{lang}/"
+        from .languages import get
+        return get(lang, self.catalog.root).home_path(site_url)
 
     def situations(self, category: str) -> list[dict]:
         """Situations of one category, in data order."""
