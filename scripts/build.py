@@ -36,7 +36,7 @@ def build(root: Path = ROOT, out: Path | None = None, timings: dict | None = Non
     timings = {} if timings is None else timings
     start = time.perf_counter()
     try:
-        warn_stale_sources(warn_stale_sources(load_catalog(root)))
+        warn_stale_sources(load_catalog(root))
     except DataError as err:
         raise BuildFailed(str(err)) from None
     out.parent.mkdir(parents=True, exist_ok=True)
