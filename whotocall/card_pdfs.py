@@ -100,7 +100,8 @@ def documents(root: Path, catalog: Catalog, languages: list[str], site_url: str)
                 faces.append(face_json(face, renderer))
         for download in downloads(lang):
             title = renderer.t(lang, download.label_key)
-            doc = {"kind": download.kind, "lang": lang, "title": title, "faces": faces}
+            doc = {"kind": download.kind, "lang": lang, "text_lang": _language(lang, renderer)["text_lang"],
+                   "title": title, "faces": faces}
             if download.kind == "cards":
                 doc["pages"] = [{"width": CARD_WIDTH, "height": CARD_HEIGHT, "marks": [],
                                  "slots": [_slot(0, 0, index[id(face)], CARD_WIDTH, CARD_HEIGHT)]}
