@@ -3,7 +3,7 @@
 Material writes <html lang="ar"> but puts dir="rtl" only on <body>, and its
 __config "base" (where search loads its index) is the site root for every
 language. This hook sets dir on <html> and, for pages outside the default
-language, sets base to the language folder, where whotocall/postbuild.py
+language, sets base to the language folder, where whotocall/finish.py
 writes that language's own search index.
 """
 import json
@@ -13,17 +13,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from whotocall.data import load_catalog_once  # noqa: E402
+from whotocall import languages  # noqa: E402
 
 # Hooks
 
 def on_post_page(output, page, config):
     """Set <html dir> and the language-folder search base of one rendered page."""
     i18n = config.plugins.get("i18n")
-    lang = i18n.current_language if i18n else config.theme.language
-    default = i18n.default_language if i18n else lang
-    output = _set_html_dir(output, lang, config)
-    if lang != default:
+    lang = languages.get(i18n.current_language if i18n else config.theme.language, _root(config))
+    output = _set_html_dir(output, lang)
+    if lang.folder:
         output = _set_search_base(output, lang)
     return output
 
@@ -37,19 +36,23 @@ def on_post_template(output, template_name, config):
 
 # Helper functions
 
-def _set_html_dir(output, lang, config):
-    """<html lang="ar"> becomes <html lang="ar" dir="rtl">: the direction comes from data/text/<lang>.yml."""
-    direction = load_catalog_once(Path(config.config_file_path).parent).text(lang, "language.dir")
-    return re.sub(r"<html lang=\"([^\"]+)\"", rf'<html lang="\1" dir="{direction}"', output, count=1)
+def _root(config):
+    """The project folder (where mkdocs.yml is)."""
+    return Path(config.config_file_path).parent
+
+
+def _set_html_dir(output, lang):
+    """<html lang="ar"> becomes <html lang="ar" dir="rtl"> (the direction from data/text/<lang>.yml)."""
+    return re.sub(r"<html lang=\"([^\"]+)\"", rf'<html lang="\1" dir="{lang.dir}"', output, count=1)
 
 
 def _set_search_base(output, lang):
-    """Rewrite __config.base from the site root to the root's <lang>/ folder."""
+    """Rewrite __config.base from the site root to the language's folder."""
     match = re.search(r'(<script id="__config" type="application/json">)(.*?)(</script>)', output, re.S)
     if not match:
         return output
     data = json.loads(match.group(2))
     # Trailing slash: Material resolves "search/search_index.json" against base.
-    data["base"] = (data["base"].rstrip("/") + "/" + lang + "/") if data["base"] not in ("", ".") else lang + "/"
+    data["base"] = (data["base"].rstrip("/") + "/" + lang.folder) if data["base"] not in ("", ".") else lang.folder
     return output[:match.start(2)] + json.dumps(data, separators=(",", ":")) + output[match.end(2):]
 

@@ -3,6 +3,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from whotocall import languages
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -11,16 +13,19 @@ def english_slugs() -> list[str]:
     return sorted(p.stem for p in (ROOT / "docs").glob("*.md") if "." not in p.stem)
 
 
-def page_path(site: Path, lang: str, slug: str, default: str = "en") -> Path:
+def page_path(site: Path, lang: str, slug: str) -> Path:
     """Where the built HTML of a page lives (directory URLs)."""
-    folder = site if lang == default else site / lang
-    return folder / "index.html" if slug == "index" else folder / slug / "index.html"
+    return site / languages.get(lang, ROOT).file(slug)
 
 
-def page_url(base: str, lang: str, slug: str, default: str = "en") -> str:
+def page_url(base: str, lang: str, slug: str) -> str:
     """The served URL of a page."""
-    prefix = base if lang == default else f"{base}{lang}/"
-    return prefix if slug == "index" else f"{prefix}{slug}/"
+    return base + languages.get(lang, ROOT).page(slug)
+
+
+def folder(site: Path, lang: str) -> Path:
+    """A language's folder in the built site (or the offline edition)."""
+    return site / languages.get(lang, ROOT).folder
 
 
 def soup(path: Path) -> BeautifulSoup:

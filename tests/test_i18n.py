@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, run_build
-from tests.pages import english_slugs, page_path, soup
+from tests.pages import english_slugs, folder, page_path, soup
 
 RTL = {"ar"}
 
@@ -59,7 +59,7 @@ def test_hreflang_alternates_in_head_and_sitemap(site, languages):
 
 def test_a_404_page_per_language(site, languages):
     for lang in languages:
-        path = site / "404.html" if lang == languages[0] else site / lang / "404.html"
+        path = folder(site, lang) / "404.html"
         assert soup(path).html["lang"] == lang
 
 
@@ -75,13 +75,13 @@ def test_material_ui_strings_are_translated(site, languages):
 
 def test_search_index_per_language(site, languages):
     for lang in languages:
-        folder = site / "search" if lang == languages[0] else site / lang / "search"
-        index = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+        index_path = folder(site, lang) / "search" / "search_index.json"
+        index = json.loads(index_path.read_text(encoding="utf-8"))
         locations = [doc["location"] for doc in index["docs"]]
         assert locations, lang
         others = [code for code in languages[1:] if code != lang]
         assert not [loc for loc in locations if loc.split("/")[0] in others], f"{lang} index has other languages"
-        size = (folder / "search_index.json").stat().st_size
+        size = index_path.stat().st_size
         print(f"{lang}: search index {size / 1024:.1f} KB, {len(locations)} entries")
 
 
@@ -175,3 +175,23 @@ def test_missing_page_falls_back_to_english_with_a_notice(project, tmp_path):
     assert page.select_one(".wtc-fallback-content")["lang"] == "en"
     # Control: a translated page has no notice.
     assert not soup(tmp_path / "site" / "es" / "call-911" / "index.html").select(".wtc-fallback")
+
+
+def chooser_targets(site, lang):
+    """Where each "Which number?" card on a language's home page leads, as site-relative paths."""
+    home = page_path(site, lang, "index")
+    return [(home.parent / a["href"].split("#")[0]).resolve().relative_to(site.resolve()).as_posix()
+            for a in soup(home).select(".wtc-chooser a.wtc-choice__more")]
+
+
+def test_home_chooser_stays_in_the_readers_language_when_the_home_is_not_translated(project, tmp_path):
+    """A Spanish reader on the English stand-in home page is sent to the Spanish pages, not the English ones."""
+    (project / "docs" / "index.es.md").unlink()
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    assert soup(page_path(site, "es", "index")).select(".wtc-fallback"), "test setup: es home should fall back"
+    spanish, english = chooser_targets(site, "es"), chooser_targets(site, "en")
+    assert spanish and all(path.startswith("es/") for path in spanish), spanish
+    # Control: the same check fails for the English home's cards.
+    assert english and not any(path.startswith("es/") for path in english), english

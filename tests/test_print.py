@@ -20,7 +20,7 @@ def every_page(server, languages):
     for lang in languages:
         for slug in english_slugs():
             yield lang, page_url(server, lang, slug)
-        yield lang, f"{server}404.html" if lang == languages[0] else f"{server}{lang}/404.html"
+        yield lang, page_url(server, lang, "index") + "404.html"
 
 
 @pytest.fixture

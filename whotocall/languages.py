@@ -47,6 +47,10 @@ class Language:
             return self.folder if directory_urls else self.folder + "index.html"
         return self.folder + (f"{slug}/" if directory_urls else f"{slug}.html")
 
+    def file(self, slug: str) -> str:
+        """Where MkDocs writes one of its pages (directory URLs): "es/call-911/index.html"."""
+        return self.page(slug) + "index.html"
+
     def link(self, slug: str, from_url: str, directory_urls: bool = True) -> str:
         """Relative link from the page at `from_url` to its page `slug` (works from file:// too)."""
         return get_relative_url(self.page(slug, directory_urls) or ".", from_url or ".")
@@ -112,7 +116,8 @@ def _all(root: str, stamps: tuple) -> tuple[Language, ...]:
     found = []
     for item in ordered:
         code = item["locale"]
-        block = (read_yaml(root_path / "data" / "text" / f"{code}.yml", root_path) or {}).get("language") or {}
+        words = root_path / "data" / "text" / f"{code}.yml"   # may not exist yet for a language in progress
+        block = ((read_yaml(words, root_path) or {}).get("language") or {}) if words.exists() else {}
         found.append(Language(code=code, name=block.get("name", item.get("name", code)),
                               english_name=block.get("english_name", code), dir=block.get("dir", "ltr"),
                               default=bool(item.get("default", False)) or item is ordered[0],

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from .data import load_catalog_once, site_languages
+from . import languages
+from .data import load_catalog_once
 from .render import renderer_once
 
 # Home page chooser: which number cards show, and the page that explains each.
@@ -34,14 +35,16 @@ def define_env(env):
         page = env.page
         return getattr(page.file, "locale", None) or catalog_default
 
-    catalog_default = site_languages(root)[0]
+    catalog_default = languages.default(root).code
 
     def page_link(slug: str) -> str:
-        """Relative link from the current page to page `slug` in the same language."""
-        locale = getattr(env.page.file, "locale", catalog_default)
-        folder = "" if locale == catalog_default else locale + "/"
-        target = folder + (slug + "/" if env.conf["use_directory_urls"] else slug + ".html")
-        return get_relative_url(target, env.page.url or "./")
+        """Relative link from the current page to page `slug` in the reader's language.
+
+        The reader's language is the folder the page is served from, not its file's: a page
+        shown in English because its translation is missing still links the reader's pages.
+        """
+        reader = languages.of_path(env.page.url or "", root)
+        return reader.link(slug, env.page.url or "./", env.conf["use_directory_urls"])
 
     @env.macro
     def call(number_id: str):
