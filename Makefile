@@ -5,18 +5,19 @@ PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONHASHSEED := 0
 
-.PHONY: serve build test status lighthouse bench clean
+.PHONY: serve build test test-tools status lighthouse bench clean
 
 ## serve: set up .venv, live preview of the whole site on http://127.0.0.1:8000 (rebuilds on every edit)
-serve: $(VENV)/.build-deps node_modules/.installed
+serve: $(VENV)/.build-deps
 	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 ## build: mkdocs build --strict (every language, cards, offline zip) into a fresh folder, then swap it for site/
-build: $(VENV)/.build-deps node_modules/.installed
+build: $(VENV)/.build-deps
 	$(PY) scripts/build.py
 
-## test: the whole suite (translation status, build, HTML, browser, PDF checks)
-test: $(VENV)/.test-deps node_modules/.installed
+## test: the whole suite (translation status, build, HTML, browser, PDF checks); installs Chromium,
+## Java, Node and fonts for the tests when missing (scripts/test_tools.py)
+test: $(VENV)/.test-deps test-tools node_modules/.installed
 	$(PY) scripts/translation_status.py
 	$(PY) -m pytest
 
@@ -29,7 +30,7 @@ lighthouse: build
 	$(PY) scripts/lighthouse.py
 
 ## bench: full build vs. bare MkDocs build, one run, ratio and sizes
-bench: $(VENV)/.test-deps node_modules/.installed
+bench: $(VENV)/.test-deps
 	$(PY) scripts/benchmark.py
 
 $(VENV)/.build-deps: requirements.txt
@@ -41,7 +42,10 @@ $(VENV)/.test-deps: requirements-test.txt requirements.txt $(VENV)/.build-deps
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-node_modules/.installed: package.json package-lock.json
+test-tools: $(VENV)/.test-deps
+	$(PY) scripts/test_tools.py
+
+node_modules/.installed: package.json package-lock.json | test-tools
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 

@@ -27,7 +27,7 @@ from .mkdocs_run import source_date_epoch
 ZIP_NAME = "who-to-call-offline.zip"
 ZIP_PATH = f"downloads/{ZIP_NAME}"     # in the site
 FOLDER = "who-to-call"                 # the folder the zip unpacks to
-SHIM_SOURCE = Path("node_modules") / "iframe-worker" / "shim" / "index.js"
+SHIM_SOURCE = Path("vendor") / "iframe-worker" / "shim.js"   # iframe-worker 1.0.4, vendored (see its README)
 SHIM_TARGET = Path("assets") / "javascripts" / "iframe-worker-shim.js"
 # Never needed from file://: source maps, sitemaps, 404 pages (no server to show them),
 # the zip itself; the JSON search indexes go once inlined.
@@ -46,7 +46,7 @@ def offline_zip(root: Path, out: Path, catalog: Catalog):
     root, out = Path(root), Path(out)
     shim = root / SHIM_SOURCE
     if not shim.exists():
-        raise DataError(f"{SHIM_SOURCE} is missing: run `npm ci` (make build does it) to install iframe-worker.")
+        raise DataError(f"{SHIM_SOURCE} is missing: restore it from git (vendor/iframe-worker/README.md says how it is made).")
     from .render import renderer_once
     renderer = renderer_once(catalog)
     codes = languages.codes(root)
