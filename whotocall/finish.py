@@ -14,7 +14,7 @@ import json
 import time
 from pathlib import Path
 
-from . import languages, material
+from . import languages
 from .data import Catalog, DataError
 from .file_sizes import write_sizes
 
@@ -62,7 +62,7 @@ def split_search(root: Path, site: Path):
         docs = buckets[lang.code]
         if not docs:
             raise DataError(f"no pages found for language '{lang.code}'. Check its pages in docs/.")
-        index = {"config": {**combined["config"], **material.search_settings(lang.code)}, "docs": docs}
+        index = {"config": {**combined["config"], **lang.search}, "docs": docs}
         folder = site / lang.folder / "search"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "search_index.json").write_text(

@@ -41,6 +41,12 @@ class Language:
         """Babel locale for dates and numbers."""
         return BABEL_LOCALES.get(self.code, self.code)
 
+    @property
+    def search(self) -> dict:
+        """Its search index's lunr settings (language, separator, pipeline), as Material ships them."""
+        from .material import search_settings
+        return search_settings(self.code)
+
     def page(self, slug: str, directory_urls: bool = True) -> str:
         """Site-root path of one of its pages: "es/call-911/" ("" for the default home)."""
         if slug in ("", "index"):

@@ -17,9 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .data import Catalog, DataError, channels
-
-# Babel locale for each site language code.
-BABEL_LOCALES = {"en": "en_US", "es": "es_US", "zh": "zh_Hans_CN", "vi": "vi_VN", "ar": "ar"}
+from .languages import BABEL_LOCALES
 
 
 _RENDERERS: dict = {}
