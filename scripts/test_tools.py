@@ -4,9 +4,10 @@ The tests drive a real Chromium (Playwright), check HTML with the Nu HTML Checke
 (Java) and read two npm packages (Node.js and npm); pages in Arabic and Chinese
 need fonts that cover those scripts. The site's own build needs none of these.
 
-- On Debian or Ubuntu as root: installs what is missing with apt-get, as CI does
-  (chromium, fonts-noto-core, fonts-noto-cjk, default-jre-headless, nodejs, npm).
-- Elsewhere, a missing Chromium comes from Playwright's own installer
+- On Debian or Ubuntu as root (or with password-free sudo, as on CI runners): installs
+  what is missing with apt-get (chromium on Debian, fonts-noto-core, fonts-noto-cjk,
+  default-jre-headless, nodejs, npm).
+- A Chromium still missing (Ubuntu, macOS, ...) comes from Playwright's own installer
   (`python -m playwright install chromium`) when its download host answers.
 - Otherwise it stops with one line naming the command to run.
 
@@ -25,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from whotocall.browser import chromium_path  # noqa: E402
 
-# What each tool is for, the command that must exist, and the Debian packages that provide it.
+CHROMIUM = "Chromium (browser tests)"
 FONTS = [Path("/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf"),
          Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")]
 
@@ -34,12 +35,12 @@ def missing() -> dict[str, list[str]]:
     """What is missing: {what it is: [Debian packages]}."""
     out = {}
     if not chromium_path() and not _playwright_chromium():
-        out["Chromium (browser tests)"] = ["chromium"]
+        out[CHROMIUM] = ["chromium"]
     if not shutil.which("java"):
         out["Java (the Nu HTML Checker)"] = ["default-jre-headless"]
     if not shutil.which("npm") or not shutil.which("node"):
         out["Node.js and npm (vnu-jar, iframe-worker)"] = ["nodejs", "npm"]
-    if _is_debian() and not all(font.exists() for font in FONTS):
+    if _apt() and not all(font.exists() for font in FONTS):
         out["Noto fonts for Arabic and Chinese pages"] = ["fonts-noto-core", "fonts-noto-cjk"]
     return out
 
@@ -48,26 +49,32 @@ def main() -> int:
     needed = missing()
     if not needed:
         return 0
-    packages = [package for group in needed.values() for package in group]
-    if _is_debian() and os.geteuid() == 0:
-        print(f"make test: installing {', '.join(needed)} with apt-get ({' '.join(packages)})", flush=True)
+    admin = _admin()
+    # Debian's own chromium package is a real browser; Ubuntu's is a snap stub, so there Playwright's is used.
+    from_apt = {what: packages for what, packages in needed.items() if what != CHROMIUM or _os_id() == "debian"}
+    if _apt() and admin is not None and from_apt:
+        packages = [package for group in from_apt.values() for package in group]
+        print(f"make test: installing {', '.join(from_apt)} with apt-get ({' '.join(packages)})", flush=True)
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages], check=True, env=env,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run([*admin, "apt-get", "update", "-qq"], check=True, env=env)
+        subprocess.run([*admin, "apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages], check=True,
+                       env=env, stdout=subprocess.DEVNULL)
         needed = missing()
-    elif "Chromium (browser tests)" in needed:
+    if CHROMIUM in needed:
         print("make test: no Chromium found; trying Playwright's installer", flush=True)
-        result = subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"])
-        if result.returncode == 0:
-            needed.pop("Chromium (browser tests)", None)
+        command = [sys.executable, "-m", "playwright", "install", "chromium"]
+        if admin is not None and _apt():
+            command.insert(4, "--with-deps")    # the libraries Chromium needs, from apt
+        if subprocess.run(command).returncode == 0:
+            needed = missing()
     if needed:
         what = ", ".join(needed)
-        if _is_debian():
+        if list(needed) == [CHROMIUM]:
+            fix = f"{sys.executable} -m playwright install --with-deps chromium"
+        elif _apt():
             fix = f"sudo apt-get install {' '.join(p for group in needed.values() for p in group)}"
         else:
-            fix = (f"{sys.executable} -m playwright install chromium" if list(needed) == ["Chromium (browser tests)"]
-                   else "install " + what + " with your system's package manager")
+            fix = f"install {what} with your system's package manager"
         print(f"make test needs {what}: run `{fix}`, then `make test` again.", file=sys.stderr)
         return 1
     return 0
@@ -75,8 +82,29 @@ def main() -> int:
 
 # --- Helper functions --------------------------------------------------------
 
-def _is_debian() -> bool:
+def _apt() -> bool:
+    """Debian or Ubuntu (or another system with apt-get)."""
     return Path("/etc/debian_version").exists() and shutil.which("apt-get") is not None
+
+
+def _os_id() -> str:
+    """ID from /etc/os-release: debian, ubuntu, ..."""
+    try:
+        for line in Path("/etc/os-release").read_text(encoding="utf-8").splitlines():
+            if line.startswith("ID="):
+                return line[3:].strip('"')
+    except OSError:
+        pass
+    return ""
+
+
+def _admin():
+    """[] as root, ["sudo", "-n"] where sudo needs no password (CI runners), else None."""
+    if os.geteuid() == 0:
+        return []
+    if shutil.which("sudo") and subprocess.run(["sudo", "-n", "true"], capture_output=True).returncode == 0:
+        return ["sudo", "-n"]
+    return None
 
 
 def _playwright_chromium() -> bool:
