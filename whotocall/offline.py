@@ -54,7 +54,7 @@ def offline_zip(root: Path, out: Path, catalog: Catalog):
         edition = Path(tmp) / FOLDER
         shutil.copytree(out, edition, ignore=shutil.ignore_patterns(*LEFT_OUT))
         shutil.copyfile(shim, edition / SHIM_TARGET)
-        shutil.copyfile(shim.parent.parent / "LICENSE", edition / SHIM_TARGET.with_suffix(".LICENSE.txt"))
+        shutil.copyfile(shim.parent / "LICENSE", edition / SHIM_TARGET.with_suffix(".LICENSE.txt"))
         notes = {lang: str(renderer.render("download_offline.html", lang, block=True)).strip()
                  for lang in codes}
         marked = []
