@@ -428,13 +428,18 @@ def test_cards_page_previews_front_and_back_and_links_pdfs_with_sizes(site, cata
         sides = html.select(".wtc-cards-preview__side")
         cards = cards_for(catalog, lang, languages[0])
         assert len(sides) == 2 * len(cards)
-        for index, side in enumerate(sides):
-            image = (path.parent / side.img["src"]).resolve()
-            assert image.name == preview_name(lang, index) and image.read_bytes().startswith(b"<svg"), image
-            assert side.img["alt"] == ""      # the words are text right beside it
         words = [side.select_one(".wtc-card-words") for side in sides]
         assert words[0]["lang"] == languages[0] and words[1]["lang"] == lang
         assert catalog.text(lang, "cards.rights_title") in html.select_one(".wtc-cards-preview").get_text()
+        # The printed look: one picture per side, in a closed <details> (no download until asked for).
+        printed = html.select_one("details.wtc-cards-printed")
+        assert printed is not None and not printed.has_attr("open")
+        images = printed.select("img")
+        assert len(images) == len(sides)
+        for index, image in enumerate(images):
+            target = (path.parent / image["src"]).resolve()
+            assert target.name == preview_name(lang, index) and target.read_bytes().startswith(b"<svg"), target
+            assert image["alt"] == "" and image["loading"] == "lazy"      # the words are text above
         links = html.select(".wtc-downloads a")
         assert [a["href"].rsplit("/", 1)[-1] for a in links] == [d.name for d in downloads(lang)]
         for a in links:
