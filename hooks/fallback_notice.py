@@ -10,6 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from whotocall import material  # noqa: E402
 from whotocall.data import load_catalog_once  # noqa: E402
 
 _H1 = re.compile(r"^# .*$", re.M)
@@ -19,15 +20,14 @@ _H1 = re.compile(r"^# .*$", re.M)
 
 def on_page_markdown(markdown, page, config, files):
     """Insert the notice and the lang="en" wrapper on fallback pages."""
-    i18n = config.plugins.get("i18n")
-    if not i18n or getattr(page.file, "locale", i18n.current_language) == i18n.current_language:
+    reader, written = material.building_language(config), material.file_language(page, config)
+    if written == reader:
         return markdown
-    reader = i18n.current_language
     notice = _words(config, reader)
     heading = _H1.search(markdown)
     cut = heading.end() if heading else 0
     return (markdown[:cut] + f'\n\n<p class="wtc-fallback" role="note">{notice}</p>\n\n'
-            f'<div class="wtc-fallback-content" lang="{page.file.locale}" markdown>\n\n'
+            f'<div class="wtc-fallback-content" lang="{written}" markdown>\n\n'
             + markdown[cut:] + "\n\n</div>\n")
 
 

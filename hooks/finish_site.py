@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from whotocall import data  # noqa: E402
+from whotocall import card_pdfs, data, material  # noqa: E402
 from whotocall.data import load_catalog_once  # noqa: E402
 from whotocall.mkdocs_run import source_date_epoch  # noqa: E402
 
@@ -31,9 +31,10 @@ _NOT_FOUND: dict = {}
 @event_priority(100)
 def on_config(config):
     """Read data/ afresh for each run (`mkdocs serve` rebuilds in one process); date the build by the facts."""
-    if not _building_others(config):
+    if not material.building_other_languages(config):
         _NOT_FOUND.clear()
         data._CACHE.pop(_root(config), None)   # before the macros plugin loads the catalog for this run
+        card_pdfs.begin(_root(config), config.site_url)   # typeset beside MkDocs; finish() takes the files
     # The day sources were last checked, so every build of the same sources gives the same bytes.
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(load_catalog_once(_root(config)))
     return config
@@ -43,14 +44,14 @@ def on_config(config):
 def on_post_template(output, template_name, config):
     """Keep this language's finished 404 page (after every other hook has changed it)."""
     if template_name == "404.html":
-        _NOT_FOUND[_language(config)] = output
+        _NOT_FOUND[material.building_language(config)] = output
     return output
 
 
 @event_priority(-200)
 def on_post_build(config):
     """After the last language: finish the site (whotocall/finish.py)."""
-    if _building_others(config):
+    if material.building_other_languages(config):
         return
     from whotocall.finish import finish
     timings = finish(_root(config), Path(config.site_dir), load_catalog_once(_root(config)), dict(_NOT_FOUND))
@@ -65,14 +66,3 @@ def _root(config):
     """The project folder (where mkdocs.yml is)."""
     return Path(config.config_file_path).parent
 
-
-def _language(config):
-    """The language being built."""
-    i18n = config.plugins.get("i18n")
-    return i18n.current_language if i18n else config.theme.language
-
-
-def _building_others(config):
-    """True inside static-i18n's builds of the non-default languages."""
-    i18n = config.plugins.get("i18n")
-    return bool(i18n and i18n.building)

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from urllib.parse import urljoin
 
 from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
-from mkdocs.utils import get_relative_url
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -165,24 +163,6 @@ class Renderer:
             },
         }
         return {"questions": self.catalog.quiz, "label": label, "data": data}
-
-    @staticmethod
-    def absolute(site_url: str, link: str) -> str:
-        """A site-root link ("zh/call-911/") as a full URL (for hreflang)."""
-        return urljoin(site_url, link.lstrip("/"))
-
-    @staticmethod
-    def relative(link: str, page_url: str, directory_urls: bool = True) -> str:
-        """A site-root link ("/zh/call-911/") relative to the page at `page_url`, so it works from file://."""
-        target = link.lstrip("/")
-        if not directory_urls and (target == "" or target.endswith("/")):
-            target += "index.html"
-        return get_relative_url(target or ".", page_url or ".")
-
-    def home_path(self, site_url: str, lang: str) -> str:
-        """Root-absolute path of a language's home, for pages served at any URL (404)."""
-        from .languages import get
-        return get(lang, self.catalog.root).home_path(site_url)
 
     def situations(self, category: str) -> list[dict]:
         """Situations of one category, in data order."""
