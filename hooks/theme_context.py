@@ -6,7 +6,6 @@ the switcher and the hreflang links. They are plain strings, lists and dicts
 (no Python objects called from templates), from the same validated catalog the
 page macros use, so the header banner and the pages never disagree on a number.
 """
-import re
 import sys
 from pathlib import Path
 from urllib.parse import urljoin
@@ -14,7 +13,6 @@ from urllib.parse import urljoin
 # MkDocs loads hooks by file path, before any plugin puts the project on sys.path.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
@@ -22,7 +20,6 @@ from whotocall import languages, material  # noqa: E402
 from whotocall.data import load_catalog_once  # noqa: E402
 from whotocall.render import renderer_once  # noqa: E402
 
-_PLAIN = re.compile(r"""\{\{\s*plain\(\s*["']([^"']+)["']\s*\)\s*\}\}""")
 # Words the partials show, by the name they use: data/text/<lang>.yml key.
 WORDS = {"danger_now": "ui.danger_now", "call": "ui.call", "leave_site": "ui.leave_site",
          "leave_site_hint": "ui.leave_site_hint"}
@@ -45,18 +42,6 @@ def on_template_context(context, template_name, config):
     if template_name == "404.html":
         context["wtc"] = values(config, None, None, {})
     return context
-
-
-def on_page_markdown(markdown, page, config, files):
-    """Fill {{ plain("911") }} in a page's front-matter title, which MkDocs shows in <title> and nav."""
-    title = page.meta.get("title")
-    if isinstance(title, str) and "{{" in title:
-        renderer = renderer_once(load_catalog_once(_root(config)))
-        page.meta["title"] = _PLAIN.sub(lambda m: renderer.number(m.group(1))["dial"] or "", title)
-        if "{{" in page.meta["title"]:
-            raise PluginError(f"{page.file.src_uri}: only {{{{ plain(\"id\") }}}} may be used in a title.")
-        page.title = page.meta["title"]
-    return markdown
 
 
 # Helper functions
