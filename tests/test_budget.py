@@ -46,18 +46,6 @@ def test_first_load_within_budget(visits, server, lang, slug):
     assert not search, f"{lang}/{slug}: search files loaded before the reader opened search: {search}"
 
 
-def test_budget_report(visits):
-    """Smallest and largest page."""
-    ordered = sorted(((page, visit.kb()) for page, visit in visits.items()), key=lambda item: item[1])
-    (small, small_kb), (large, large_kb) = ordered[0], ordered[-1]
-    print(f"\nfirst load, gzip -6: min {small_kb:.1f} KB ({'/'.join(small)}), "
-          f"max {large_kb:.1f} KB ({'/'.join(large)}); limit {LIMIT_KB} KB, aim {AIM_KB} KB")
-    over_aim = [f"{'/'.join(page)} {size:.1f} KB" for page, size in ordered if size > AIM_KB]
-    if over_aim:
-        print("over the 80 KB aim: " + ", ".join(over_aim))
-    assert large_kb <= LIMIT_KB
-
-
 def noise_png(width, height):
     """A valid PNG of random pixels: about width x height x 3 bytes, gzip cannot shrink it."""
     raw = b"".join(b"\x00" + os.urandom(width * 3) for _ in range(height))
