@@ -16,7 +16,24 @@ sys.path.insert(0, str(ROOT))
 
 from scripts.build import build  # noqa: E402
 from whotocall.browser import launch  # noqa: E402
-from whotocall.data import load_catalog, site_languages  # noqa: E402
+from whotocall.data import DataError, load_catalog, site_languages  # noqa: E402
+
+
+# Tiers: a test is marked by what it uses, so `pytest -m "not browser"` skips Chromium.
+BUILD_FIXTURES = {"site", "server", "project", "edition", "changed_build"}
+PDF_FILES = {"test_cards.py"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark each test browser, build and pdf from its fixtures and file."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "browser" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        if fixtures & BUILD_FIXTURES or "browser" in fixtures:
+            item.add_marker(pytest.mark.build)
+        if item.path.name in PDF_FILES:
+            item.add_marker(pytest.mark.pdf)
 
 
 @pytest.fixture(scope="session")
@@ -84,6 +101,42 @@ def run_build(project: Path, out: Path) -> subprocess.CompletedProcess:
     """Run scripts/build.py of a project copy as a person would."""
     return subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "--out", str(out)],
                           cwd=project, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def changed_build(tmp_path_factory):
+    """One scratch build shared by the tests of changed sources (each checks one change, and the others stay).
+
+    A copy of the project with the hotline's number changed, markup in an English text, and the
+    Spanish home and law-enforcement pages removed, built by scripts/build.py over a site/ that
+    already holds an old page. Returns the project copy, the site folder and the build's result.
+    """
+    folder = tmp_path_factory.mktemp("changed")
+    project = copy_project(folder / "project")
+    edit(project / "data" / "numbers.yml", '"1-800-799-7233"', '"1-800-555-0100"')
+    edit(project / "data" / "text" / "en.yml", "what: Free and private help if someone",
+         "what: <script>alert(1)</script> Free and private help if someone")
+    (project / "docs" / "index.es.md").unlink()
+    (project / "docs" / "law-enforcement.es.md").unlink()
+    out = folder / "site"
+    out.mkdir()
+    (out / "index.html").write_text("previous good build", encoding="utf-8")
+    return project, out, run_build(project, out)
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A scratch copy of mkdocs.yml and data/ only, for checking changed data in-process (no build)."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def data_error(root: Path) -> str:
+    """The message load_catalog stops with for the data under root (the test fails if it does not stop)."""
+    with pytest.raises(DataError) as raised:
+        load_catalog(root)
+    return str(raised.value)
 
 
 @pytest.fixture

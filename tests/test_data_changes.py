@@ -3,14 +3,12 @@ import re
 
 import pytest
 
-from tests.conftest import edit, run_build
+from tests.conftest import data_error, edit, run_build
 
 
-def test_changing_a_number_changes_every_page(project, tmp_path):
-    """Copy the project, change the hotline number, rebuild: no page keeps the old one."""
-    edit(project / "data" / "numbers.yml", '"1-800-799-7233"', '"1-800-555-0100"')
-    out = tmp_path / "site"
-    result = run_build(project, out)
+def test_changing_a_number_changes_every_page(changed_build):
+    """The hotline's number changed in data/numbers.yml: no page keeps the old one."""
+    _, out, result = changed_build
     assert result.returncode == 0, result.stderr
     pages = {p: p.read_text(encoding="utf-8") for p in out.rglob("*.html")}
     assert not [p for p, text in pages.items() if "799-7233" in text or "8007997233" in text]
@@ -18,11 +16,9 @@ def test_changing_a_number_changes_every_page(project, tmp_path):
     assert len(with_new) >= 2, "the new number should appear on several pages"
 
 
-def test_text_from_data_is_escaped(project, tmp_path):
-    edit(project / "data" / "text" / "en.yml", "what: Free and private help if someone",
-         "what: <script>alert(1)</script> Free and private help if someone")
-    out = tmp_path / "site"
-    result = run_build(project, out)
+def test_text_from_data_is_escaped(changed_build):
+    """Markup typed into data/text reaches the reader as text."""
+    _, out, result = changed_build
     assert result.returncode == 0, result.stderr
     page = (out / "other-help" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -48,12 +44,29 @@ BAD_INPUT = [
      ["data/sources.yml", "checked", "2026-13-45", "YYYY-MM-DD"]),
     ("missing words in English", "data/text/en.yml", "  wellness-check: You are worried", "  wellness-checks: You are worried",
      ["data/text/en.yml", "situations.wellness-check", "'en'"]),
-    ("page asks for an unknown number", "docs/index.md", '{{ call("911") }}', '{{ call("912") }}',
-     ["docs/index.md", "912", "data/numbers.yml"]),
 ]
 
 
 @pytest.mark.parametrize("name,file,old,new,expected", BAD_INPUT, ids=[case[0] for case in BAD_INPUT])
+def test_bad_data_is_named_in_one_line(data_copy, name, file, old, new, expected):
+    """Checked in-process: the message names file, entry, field and fix, on one line."""
+    edit(data_copy / file, old, new)
+    message = data_error(data_copy)
+    for part in expected:
+        assert part in message, f"{name}: {part!r} not in message:\n{message}"
+    assert "\n" not in message, message
+
+
+# The build end to end: bad data (stopped before MkDocs) and a page asking for an unknown number (stopped in MkDocs).
+BAD_BUILD = [
+    ("YAML syntax error", "data/numbers.yml", "  hours: limited", "  hours: [limited",
+     ["BUILD FAILED: data/numbers.yml", "YAML syntax error", "line"]),
+    ("page asks for an unknown number", "docs/index.md", '{{ call("911") }}', '{{ call("912") }}',
+     ["BUILD FAILED: ", "docs/index.md", "912", "data/numbers.yml"]),
+]
+
+
+@pytest.mark.parametrize("name,file,old,new,expected", BAD_BUILD, ids=[case[0] for case in BAD_BUILD])
 def test_bad_input_fails_clearly_and_keeps_old_site(project, tmp_path, name, file, old, new, expected):
     out = tmp_path / "site"
     out.mkdir()
@@ -65,16 +78,14 @@ def test_bad_input_fails_clearly_and_keeps_old_site(project, tmp_path, name, fil
     for part in expected:
         assert part in message, f"{name}: {part!r} not in message:\n{message}"
     assert "Traceback" not in message
+    assert len(message.strip().splitlines()) == 2, message   # the error, and that site/ was left alone
     assert (out / "index.html").read_text(encoding="utf-8") == "previous good build"
     assert sorted(p.name for p in out.iterdir()) == ["index.html"]
 
 
-def test_good_build_replaces_old_site(project, tmp_path):
+def test_good_build_replaces_old_site(changed_build):
     """Control for the test above: the same setup with good data does replace site/."""
-    out = tmp_path / "site"
-    out.mkdir()
-    (out / "index.html").write_text("previous good build", encoding="utf-8")
-    result = run_build(project, out)
+    _, out, result = changed_build
     assert result.returncode == 0, result.stderr
     assert "previous good build" not in (out / "index.html").read_text(encoding="utf-8")
-    assert not list(tmp_path.glob(".site-*")), "temporary build folder left behind"
+    assert not list(out.parent.glob(".site-*")), "temporary build folder left behind"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, run_build
+from tests.conftest import ROOT, data_error
 from tests.pages import english_slugs, folder, page_path, soup
 
 RTL = {"ar"}
@@ -142,39 +142,36 @@ def test_status_rejects_translation_of_unknown_page_and_unknown_language(project
     assert result.returncode == 1 and "unknown language code 'xx'" in result.stderr
 
 
-def test_missing_word_in_a_shipped_language_fails_the_build(project, tmp_path):
-    words = project / "data" / "text" / "zh.yml"
+def test_missing_word_in_a_shipped_language_stops_the_build(data_copy):
+    words = data_copy / "data" / "text" / "zh.yml"
     text = words.read_text(encoding="utf-8")
     words.write_text(re.sub(r"\n  try_again: .*", "", text), encoding="utf-8")
-    result = run_build(project, tmp_path / "site")
-    assert result.returncode == 1
-    assert "data/text/zh.yml" in result.stderr and "ui.try_again" in result.stderr and "'zh'" in result.stderr
+    message = data_error(data_copy)
+    assert "data/text/zh.yml" in message and "ui.try_again" in message and "'zh'" in message
 
 
-def test_yaml_error_in_a_language_file_names_file_and_line(project, tmp_path):
-    words = project / "data" / "text" / "es.yml"
+def test_yaml_error_in_a_language_file_names_file_and_line(data_copy):
+    words = data_copy / "data" / "text" / "es.yml"
     words.write_text(words.read_text(encoding="utf-8").replace("  call: ", "  call: [", 1), encoding="utf-8")
-    result = run_build(project, tmp_path / "site")
-    assert result.returncode == 1
-    assert "data/text/es.yml" in result.stderr and "line" in result.stderr
+    message = data_error(data_copy)
+    assert "data/text/es.yml" in message and "line" in message
 
 
-def test_unknown_language_words_file_fails_the_build(project, tmp_path):
-    (project / "data" / "text" / "ko.yml").write_text("language: {}\n", encoding="utf-8")
-    result = run_build(project, tmp_path / "site")
-    assert result.returncode == 1 and "unknown language code 'ko'" in result.stderr
+def test_unknown_language_words_file_stops_the_build(data_copy):
+    (data_copy / "data" / "text" / "ko.yml").write_text("language: {}\n", encoding="utf-8")
+    assert "unknown language code 'ko'" in data_error(data_copy)
 
 
-def test_missing_page_falls_back_to_english_with_a_notice(project, tmp_path):
-    (project / "docs" / "law-enforcement.es.md").unlink()
-    result = run_build(project, tmp_path / "site")
+def test_missing_page_falls_back_to_english_with_a_notice(changed_build):
+    """docs/law-enforcement.es.md removed: the English page, marked lang="en", with a notice in Spanish."""
+    _, site, result = changed_build
     assert result.returncode == 0, result.stderr
-    page = soup(tmp_path / "site" / "es" / "law-enforcement" / "index.html")
+    page = soup(page_path(site, "es", "law-enforcement"))
     notice = page.select_one(".wtc-fallback")
     assert notice and "no está traducida" in notice.get_text()
     assert page.select_one(".wtc-fallback-content")["lang"] == "en"
     # Control: a translated page has no notice.
-    assert not soup(tmp_path / "site" / "es" / "call-911" / "index.html").select(".wtc-fallback")
+    assert not soup(page_path(site, "es", "call-911")).select(".wtc-fallback")
 
 
 def chooser_targets(site, lang):
@@ -184,12 +181,10 @@ def chooser_targets(site, lang):
             for a in soup(home).select(".wtc-chooser a.wtc-choice__more")]
 
 
-def test_home_chooser_stays_in_the_readers_language_when_the_home_is_not_translated(project, tmp_path):
-    """A Spanish reader on the English stand-in home page is sent to the Spanish pages, not the English ones."""
-    (project / "docs" / "index.es.md").unlink()
-    result = run_build(project, tmp_path / "site")
+def test_home_chooser_stays_in_the_readers_language_when_the_home_is_not_translated(changed_build):
+    """docs/index.es.md removed: a Spanish reader on the English stand-in home is sent to the Spanish pages."""
+    _, site, result = changed_build
     assert result.returncode == 0, result.stderr
-    site = tmp_path / "site"
     assert soup(page_path(site, "es", "index")).select(".wtc-fallback"), "test setup: es home should fall back"
     spanish, english = chooser_targets(site, "es"), chooser_targets(site, "en")
     assert spanish and all(path.startswith("es/") for path in spanish), spanish
