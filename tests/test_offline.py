@@ -6,6 +6,7 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.pages import page_path, page_url
+from tests.visits import wait_until
 from tests.test_quiz import keyboard_answer
 from whotocall.offline import FOLDER, ZIP_NAME
 
@@ -123,7 +124,7 @@ def test_guard_records_other_hosts(edition, offline_page):
     page, blocked, errors = offline_page
     page.goto(url(edition, "index.html"))
     page.evaluate("fetch('https://example.org/x').catch(() => {})")
-    page.wait_for_timeout(200)
+    wait_until(page, lambda: blocked)
     assert blocked == ["https://example.org/x"]
 
 

@@ -110,7 +110,8 @@ def test_black_on_white_with_large_phone_numbers(tab, server):
     tab.emulate_media(media="screen")
     assert button.evaluate(style, "backgroundColor") != "rgba(0, 0, 0, 0)", "negative control: a button on screen"
     tab.emulate_media(media="print")
-    tab.wait_for_timeout(500)   # Material fades link colours (transition)
+    # Material fades link colours: wait until no transition runs.
+    tab.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     assert body.evaluate(style, "backgroundColor") in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
     assert text.evaluate(style, "color") == "rgb(0, 0, 0)"
     assert button.evaluate(style, "backgroundColor") == "rgba(0, 0, 0, 0)"

@@ -107,3 +107,13 @@ def first_visits(browser, server, pages) -> dict:
         _done[key] = {(lang, slug): visitor.visit(page_url(server, lang, slug)) for lang, slug in pages}
         context.close()
     return _done[key]
+
+
+def wait_until(page, condition, timeout_ms=5000, step_ms=25):
+    """Let the page run until condition() (a Python check, e.g. on recorded requests) holds; fail after timeout_ms."""
+    waited = 0
+    while not condition():
+        if waited >= timeout_ms:
+            raise AssertionError(f"condition not met within {timeout_ms} ms")
+        page.wait_for_timeout(step_ms)   # Playwright delivers events while it waits
+        waited += step_ms
