@@ -153,3 +153,17 @@ def test_fresh_sources_do_not_warn(catalog, capsys):
     """Control for the warning above: the project's own sources, checked recently, print no warning."""
     warn_stale_sources(catalog)
     assert "last checked" not in capsys.readouterr().err
+
+
+def test_language_lines_read_as_each_language_writes(catalog):
+    """Spanish 'español e inglés' (not 'y inglés'), Vietnamese 'tiếng Anh' in lower case mid-sentence,
+    Chinese sentences without a space after 。; the English line keeps its spaces (control)."""
+    renderer = Renderer(catalog)
+    text = {lang: " | ".join(line["text"] for line in renderer.ways_languages(lang, "988"))
+            for lang in ("en", "es", "vi", "zh")}
+    assert "español e inglés" in text["es"] and " y inglés" not in text["es"]
+    assert "tiếng Anh" in text["vi"] and "Tiếng Anh" not in text["vi"]
+    assert "。 " not in text["zh"] and "。想用" in text["zh"]
+    assert ". " in text["en"]
+    assert Renderer.spanish_and("hierba y hielo") == "hierba y hielo"      # 'hie' keeps 'y'
+    assert Renderer.spanish_and("uno o otro") == "uno u otro"

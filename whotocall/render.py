@@ -28,6 +28,12 @@ def renderer_once(catalog: Catalog) -> "Renderer":
     return _RENDERERS[id(catalog)]
 
 
+# Languages that write language names in lower case inside a sentence, though Babel gives them
+# capitalised as titles (Vietnamese "tiếng Anh"); and the gap between sentences where it is not a space.
+LOWER_IN_SENTENCE = {"vi"}
+SENTENCE_GAP = {"zh": ""}
+
+
 class Renderer:
     """Turns catalog records into HTML fragments for one page language at a time."""
 
@@ -76,8 +82,20 @@ class Renderer:
         return format_date(_dt.date.fromisoformat(iso), format="long", locale=BABEL_LOCALES.get(lang, lang))
 
     def language_name(self, lang: str, code: str) -> str:
-        """A language's name as readers of `lang` write it ('es' is 'Spanish' in English, 'español' in Spanish)."""
-        return Locale.parse(BABEL_LOCALES.get(lang, lang)).languages[code]
+        """A language's name as readers of `lang` write it in a sentence ('es' is 'Spanish' in English,
+        'español' in Spanish, 'tiếng Tây Ban Nha' in Vietnamese: Babel capitalises it as a title)."""
+        name = Locale.parse(BABEL_LOCALES.get(lang, lang)).languages[code]
+        return name[:1].lower() + name[1:] if lang in LOWER_IN_SENTENCE else name
+
+    def sentences(self, lang: str, *parts: str) -> str:
+        """Sentences joined as `lang` writes them: a space between, none after a Chinese full stop."""
+        return SENTENCE_GAP.get(lang, " ").join(part for part in parts if part)
+
+    @staticmethod
+    def spanish_and(text: str) -> str:
+        """Spanish 'y' becomes 'e' before an i sound ('español e inglés'), 'o' becomes 'u' before an o sound."""
+        text = re.sub(r" y (?=(?:[iIíÍ]|[hH][iIíÍ])(?![eEaAoO]))", " e ", text)
+        return re.sub(r" o (?=[oOóÓ]|[hH][oOóÓ])", " u ", text)
 
     def ways_languages(self, lang: str, number_id: str) -> list[dict]:
         """One line per way to reach a number (ways with the same languages share a line), in `lang`.
@@ -103,6 +121,8 @@ class Renderer:
             served = value["languages"] if isinstance(value, dict) else value
             names = format_list([self.t(lang, f"ways.{w}") for w in ways], locale=locale)
             names = names[:1].upper() + names[1:]
+            if lang == "es":
+                names = self.spanish_and(names)
             if served == "interpreter":
                 key = "ways.interpreter_english" if lang == "en" else "ways.interpreter"
                 sentence = self.t(lang, key, ways=names, language=self.t(lang, "language.english_name"))
@@ -113,15 +133,17 @@ class Renderer:
             else:
                 ordered = sorted(served, key=lambda code: code != lang)   # the reader's language first
                 listed = format_list([self.language_name(lang, c) for c in ordered], locale=locale)
+                if lang == "es":
+                    listed = self.spanish_and(listed)
                 if lang in served:
                     sentence = self.t(lang, "ways.served", ways=names, languages=listed)
                 else:
                     sentence = self.t(lang, "ways.only", ways=names, languages=listed)
                 codes = " ".join(served)
             if isinstance(value, dict):
-                sentence += " " + self.t(lang, "ways.where_" + value["where"].replace("-", "_"))
+                sentence = self.sentences(lang, sentence, self.t(lang, "ways.where_" + value["where"].replace("-", "_")))
             if isinstance(served, list) and lang not in served and call_interprets and "call" not in ways:
-                sentence += " " + self.t(lang, "ways.call_instead")
+                sentence = self.sentences(lang, sentence, self.t(lang, "ways.call_instead"))
             reader = codes if not isinstance(served, list) else ("served" if lang in served else "not-served")
             lines.append({"ways": " ".join(ways), "languages": codes, "reader": reader, "text": sentence})
         return lines
