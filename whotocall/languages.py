@@ -61,6 +61,11 @@ class Language:
         """Relative link from the page at `from_url` to its page `slug` (works from file:// too)."""
         return get_relative_url(self.page(slug, directory_urls) or ".", from_url or ".")
 
+    def home_url(self, site_url: str) -> str:
+        """Full address of its home page (for the flyers' QR codes)."""
+        from urllib.parse import urljoin
+        return urljoin(site_url if site_url.endswith("/") else site_url + "/", self.folder)
+
     def home_path(self, site_url: str) -> str:
         """Server-absolute path of its home page, for pages served at any URL (404)."""
         from urllib.parse import urlsplit
