@@ -114,7 +114,7 @@ def file_link(url: str, page: Path | None = None) -> str:
     if url.startswith("/"):
         where = f" in {page}" if page else ""
         raise DataError(f"offline zip: the link {url!r}{where} starts at the server's root, which does not "
-                        f"exist under file://. Make it relative (MkDocs links and `wtc.relative` do).")
+                        f"exist under file://. Make it relative (MkDocs links and whotocall/languages.py links are).")
     cut = min([i for i in (url.find("?"), url.find("#")) if i >= 0] or [len(url)])
     path, rest = url[:cut], url[cut:]
     if path in (".", ".."):
