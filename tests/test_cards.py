@@ -19,9 +19,9 @@ from pypdf import PdfReader
 
 from tests.conftest import ROOT, edit, run_build
 from tests.pages import page_path
-from whotocall import card_pdfs
+from whotocall import card_pdfs, languages as languages_of
 from whotocall.cards import (BUSINESS_CARD_PAPERS, CARD_HEIGHT, CARD_NUMBERS, CARD_WIDTH, DOWNLOADS, PAPERS,
-                             PREVIEWS, WRITE_INS, cards_for, downloads, home_url, preview_name, sheet_layout)
+                             PREVIEWS, WRITE_INS, cards_for, downloads, preview_name, sheet_layout)
 from whotocall.data import DataError, load_catalog
 
 MM_PER_PT = 25.4 / 72
@@ -257,7 +257,7 @@ def test_flyer_has_main_numbers_and_its_language_home(site, catalog, languages):
             text = squash(pdf(site, f"who-to-call-flyer-{paper.name}-{lang}.pdf").pages[0].extract_text())
             for number_id in ("911", "988", "211", "711", "dv-hotline"):
                 assert catalog.numbers[number_id]["dial"] in text, f"{lang}: {number_id}"
-            assert squash(home_url(address, lang, languages[0])) in text
+            assert squash(languages_of.get(lang, ROOT).home_url(address)) in text
             if lang in ("en", "es", "vi"):    # scripts whose extracted text keeps the words in order
                 assert squash(catalog.text(lang, "cards.flyer_title")) in text
                 assert squash(catalog.text(lang, "numbers.988.name")) in text
@@ -277,7 +277,7 @@ def test_printed_qr_code_scans_to_its_language_home(site, languages, paper):
     address = card_pdfs.site_url_from_config(ROOT)
     for lang in languages:
         assert scanned(f"who-to-call-flyer-{paper}-{lang}.pdf") == \
-            [(zxingcpp.BarcodeFormat.QRCode, home_url(address, lang, languages[0]))], f"{paper} {lang}"
+            [(zxingcpp.BarcodeFormat.QRCode, languages_of.get(lang, ROOT).home_url(address))], f"{paper} {lang}"
     assert scanned(f"who-to-call-cards-{languages[0]}.pdf") == []
 
 
@@ -286,11 +286,11 @@ def test_flyer_qr_code_points_at_its_language_home(documents, languages):
     address = "https://example.org/who/"
     for lang in languages:
         flyer = documents[f"who-to-call-flyer-a4-{lang}.pdf"].doc["pages"][0]["flyer"]
-        assert flyer["qr"] == card_pdfs.qr_code(home_url(address, lang, languages[0])), lang
-    assert home_url(address, "es", "en") == "https://example.org/who/es/"
+        assert flyer["qr"] == card_pdfs.qr_code(languages_of.get(lang, ROOT).home_url(address)), lang
+    assert languages_of.get("es", ROOT).home_url(address) == "https://example.org/who/es/"
     # Negative control: the Spanish home's code is not on the Chinese flyer.
     assert documents["who-to-call-flyer-a4-zh.pdf"].doc["pages"][0]["flyer"]["qr"] != \
-        card_pdfs.qr_code(home_url(address, "es", "en"))
+        card_pdfs.qr_code(languages_of.get("es", ROOT).home_url(address))
 
 
 def test_a_local_site_address_is_reported(catalog, tmp_path, capsys, monkeypatch):

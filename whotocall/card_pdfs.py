@@ -25,6 +25,7 @@ from urllib.parse import urlparse
 import segno
 import typst
 
+from . import languages
 from .card_fonts import FONT_DIR, check_coverage, families, script_of
 from .cards import (CARD_HEIGHT, CARD_WIDTH, DOWNLOADS, PREVIEWS, Face, Paper, cards_for, downloads, flyer_for,
                     preview_name, printed_words, sheet_layout, where)
@@ -89,12 +90,12 @@ def print_cards(root: Path, out: Path, catalog: Catalog, site_url: str | None = 
 def make_files(root: Path, catalog: Catalog, site_url: str) -> dict[str, bytes]:
     """Every PDF and preview of every language: {path under downloads/: bytes}."""
     root = Path(root)
-    languages = site_languages(root)
-    check_coverage(root, [item for lang in languages for item in printed_words(catalog, lang, languages[0])])
+    codes, default = site_languages(root), languages.default(root).code
+    check_coverage(root, [item for lang in codes for item in printed_words(catalog, lang, default)])
     compiler = _compiler(root)
     stamp = _timestamp(catalog.last_checked())
     files = {}
-    for document in documents(root, catalog, languages, site_url):
+    for document in documents(root, catalog, codes, site_url):
         files[document.name] = typeset(compiler, document, "pdf", stamp)
         if document.doc["kind"] == "cards":
             for index, svg in enumerate(typeset(compiler, document, "svg", stamp, pages=True)):
@@ -124,12 +125,13 @@ def site_url_from_config(root: Path) -> str:
 
 # --- What each file holds ------------------------------------------------------
 
-def documents(root: Path, catalog: Catalog, languages: list[str], site_url: str) -> list[Document]:
+def documents(root: Path, catalog: Catalog, codes: list[str], site_url: str) -> list[Document]:
     """Every file of every language, as the JSON cards.typ reads."""
     renderer = Renderer(catalog)
+    default = languages.default(root).code
     out = []
-    for lang in languages:
-        cards = cards_for(catalog, lang, languages[0])
+    for lang in codes:
+        cards = cards_for(catalog, lang, default)
         faces, index = [], {}
         for card in cards:
             for face in (card.front, card.back):
@@ -146,7 +148,7 @@ def documents(root: Path, catalog: Catalog, languages: list[str], site_url: str)
             elif download.kind == "sheet":
                 doc["pages"] = _sheet_pages(download.paper, cards, index)
             else:
-                flyer = flyer_for(catalog, lang, languages[0], site_url)
+                flyer = flyer_for(catalog, lang, default, site_url)
                 doc["pages"] = [{"width": download.paper.width, "height": download.paper.height,
                                  "flyer": flyer_json(flyer, renderer)}]
             out.append(Document(download.name, lang, doc))

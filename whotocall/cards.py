@@ -10,10 +10,10 @@ problem can be reported as card, language and field.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urljoin
 
 from mkdocs.utils import get_relative_url
 
+from . import languages
 from .data import Catalog, DataError
 from .render import Renderer
 
@@ -144,7 +144,8 @@ def flyer_for(catalog: Catalog, lang: str, default: str, site_url: str) -> Flyer
     checked = Words("ui.last_checked", renderer.t(lang, "ui.last_checked",
                                                   date=renderer.date(lang, catalog.last_checked())), lang)
     return Flyer(lang, _words(catalog, lang, "cards.flyer_title"), tuple(rows),
-                 _words(catalog, lang, "cards.scan_qr"), checked, home_url(site_url, lang, default))
+                 _words(catalog, lang, "cards.scan_qr"), checked,
+                 languages.get(lang, catalog.root).home_url(site_url))
 
 
 def printed_words(catalog: Catalog, lang: str, default: str) -> list[tuple[str, Words]]:
@@ -160,12 +161,6 @@ def printed_words(catalog: Catalog, lang: str, default: str) -> list[tuple[str, 
 def where(card: str, lang: str) -> str:
     """How messages name a card and language: "'rights' card, language 'vi'"."""
     return f"flyer, language '{lang}'" if card == "flyer" else f"'{card}' card, language '{lang}'"
-
-
-def home_url(site_url: str, lang: str, default: str) -> str:
-    """The full address of a language's home page (site_url for the default language)."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    return base if lang == default else urljoin(base, f"{lang}/")
 
 
 # --- Where it goes on paper -------------------------------------------------------
