@@ -14,7 +14,7 @@ import json
 import time
 from pathlib import Path
 
-from . import languages
+from . import languages, search
 from .data import Catalog, DataError
 from .file_sizes import write_sizes
 
@@ -48,12 +48,14 @@ def split_search(root: Path, site: Path):
 
     static-i18n leaves one index with every language in it, so a search from
     /es/ would return English and Arabic pages too. Each language gets its own
-    index in its folder (<lang>/search/search_index.json; the default's stays at search/).
+    index in its folder (<lang>/search/search_index.json; the default's stays at search/),
+    with that language's lunr settings and the page boosts of whotocall/search.py.
     """
     combined_path = site / "search" / "search_index.json"
     combined = json.loads(combined_path.read_text(encoding="utf-8"))
     site_languages = languages.languages(root)
     buckets = {lang.code: [] for lang in site_languages}
+    boosts = search.page_boosts(root)
     for doc in combined["docs"]:
         lang = languages.of_path(doc["location"], root)
         # Locations are relative to the index's base, which is the language folder.
@@ -62,7 +64,8 @@ def split_search(root: Path, site: Path):
         docs = buckets[lang.code]
         if not docs:
             raise DataError(f"no pages found for language '{lang.code}'. Check its pages in docs/.")
-        index = {"config": {**combined["config"], **lang.search}, "docs": docs}
+        index = {"config": {**combined["config"], **search.settings(lang.code, lang.search)},
+                 "docs": search.rank(docs, boosts)}
         folder = site / lang.folder / "search"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "search_index.json").write_text(

@@ -1,0 +1,64 @@
+/* Search queries as readers type them. Material sends each word to lunr as a
+   prefix ("stolen*"), which skips lunr's stemmer and stop words: with the
+   stemmed index (whotocall/search.py) "sordo" would not find "sordas", "the*"
+   matched every page, and a typo found nothing. This rewrites each query
+   before Material's search worker gets it:
+   - every whole word is matched in its stemmed form ("violence^1" reaches
+     "violenc"; stop words drop out),
+   - the word still being typed (the last one), and any of 4 letters or more,
+     keep Material's prefix match (so the exact form counts twice),
+   - a word of 5 letters or more also matches with one letter wrong ("sucide~1"),
+   - a phone number, with or without dashes, becomes its digit groups, all
+     required ("18007997233" -> "+1 +800 +799 +7233"), as the pages split it.
+   Chinese runs are left to search-words-zh.js. Every language; runs before
+   Material's bundle, online and from file://. Nothing leaves the page. */
+(function () {
+  "use strict";
+  var Worker = window.Worker;
+  if (!Worker || !Worker.prototype.postMessage) return;
+  var SETUP = 0, QUERY = 2;                /* Material's search message types */
+  var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+  var LUNR_SYNTAX = /[:^~*+\\"]/g;         /* lunr query operators a reader does not mean */
+  var FUZZY_MIN = 5;                       /* shorter words: one wrong letter is another word */
+  var PREFIX_MIN = 4;                      /* shorter whole words ("my", "was") as prefixes match everything */
+  var separator = /[\s\-]+/;
+
+  function phone(word) {
+    var digits = word.replace(/[\s().\-]/g, "");
+    if (!/^1?\d{10}$/.test(digits)) return null;
+    var d = digits.length === 11 ? digits.slice(1) : digits;
+    return ["+1", "+" + d.slice(0, 3), "+" + d.slice(3, 6), "+" + d.slice(6)];
+  }
+
+  function rewrite(query) {
+    var typing = !/\s$/.test(query);
+    var words = query.replace(LUNR_SYNTAX, " ").trim().split(/\s+/);
+    var out = [];
+    words.forEach(function (word, i) {
+      if (!word) return;
+      var last = typing && i === words.length - 1;
+      var number = phone(word);
+      if (number) { out.push.apply(out, number); return; }
+      word.split(separator).forEach(function (part, j, parts) {
+        if (!part) return;
+        if (HAN.test(part)) { out.push(part); return; }   /* Chinese: as split by search-words-zh.js */
+        var lower = part.toLowerCase();
+        out.push(lower + "^1");                           /* whole word, stemmed */
+        /* Material adds "*": the word being typed, and the exact form of longer words */
+        if ((last && j === parts.length - 1) || lower.length >= PREFIX_MIN) out.push(lower);
+        if (lower.length >= FUZZY_MIN && !/\d/.test(lower)) out.push(lower + "~1");
+      });
+    });
+    return out.join(" ");
+  }
+
+  var post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message) {
+    if (message && message.type === SETUP && message.data && message.data.config) {
+      separator = new RegExp(message.data.config.separator);
+    } else if (message && message.type === QUERY && typeof message.data === "string") {
+      message = { type: message.type, data: rewrite(message.data) };
+    }
+    return post.apply(this, [message].concat(Array.prototype.slice.call(arguments, 1)));
+  };
+})();

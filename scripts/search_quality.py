@@ -1,0 +1,191 @@
+"""Search-quality benchmark: type each query of tests/search_queries.yml into the search box of a
+built site, in real Chromium, online (served over http) and from the offline zip (file://), and
+print top-1 and top-3 per language.
+
+    python scripts/search_quality.py                 # build into a temporary folder first
+    python scripts/search_quality.py --site /tmp/s   # an existing build
+    python scripts/search_quality.py --misses        # also list every query whose page is not first
+
+tests/test_search_quality.py runs the same queries and holds the targets (top-1 >= 90%, top-3 = 100%).
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import http.server
+import sys
+import tempfile
+import threading
+import zipfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from whotocall import languages  # noqa: E402
+
+QUERIES = ROOT / "tests" / "search_queries.yml"
+TOP1_GOAL, TOP3_GOAL = 0.90, 1.0
+
+# True once Material's result line says how many pages match, or that none do (in the page's language).
+SEARCH_DONE = """() => {
+  const words = JSON.parse(document.getElementById("__config").textContent).translations;
+  const meta = document.querySelector(".md-search-result__meta")?.textContent.trim();
+  const escape = text => text.replace(/[.*+?^${}()|[\\]\\\\]/g, "\\\\$&");
+  const count = new RegExp("^" + escape(words["search.result.other"]).replace("#", "\\\\S+") + "$");
+  return meta === words["search.result.none"] || meta === words["search.result.one"] || count.test(meta || "");
+}"""
+# True once the box is empty and Material shows its "type to start searching" line again.
+SEARCH_CLEARED = """() => {
+  const words = JSON.parse(document.getElementById("__config").textContent).translations;
+  return document.querySelector(".md-search-result__meta")?.textContent.trim() === words["search.result.placeholder"];
+}"""
+# The page of each result group, in order (a group is one page with its matching sections).
+RESULT_PAGES = "() => [...document.querySelectorAll('.md-search-result__item')].map(li => li.querySelector('a').href)"
+
+
+# --- Queries -----------------------------------------------------------------
+
+def load_queries(path: Path = QUERIES) -> dict[str, list[dict]]:
+    """Each language's queries, every expected page as a list of slugs."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {lang: [{"q": str(item["q"]), "pages": item["page"] if isinstance(item["page"], list) else [item["page"]]}
+                   for item in items] for lang, items in data.items()}
+
+
+def slug_of(href: str, home: str) -> str:
+    """A result link as a page slug ("index" for the home page), given the language's home URL."""
+    rest = href.split("#")[0][len(home):] if href.startswith(home) else "?" + href
+    rest = rest.removesuffix("index.html").strip("/")
+    return rest or "index"
+
+
+# --- Browser -----------------------------------------------------------------
+
+class SearchBox:
+    """One open page of a language; search() types a query and returns the result pages as slugs."""
+
+    def __init__(self, browser, home: str, offline: bool = False):
+        self.home = home
+        self.page = browser.new_page(viewport={"width": 1200, "height": 800})
+        self.errors = []
+        self.page.on("pageerror", lambda err: self.errors.append(str(err)))
+        if offline:   # the offline edition must never reach a server
+            self.page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
+                ("file:", "data:", "blob:")) else route.abort())
+        self.page.goto(home + ("index.html" if offline else ""), wait_until="load")
+        self.box = self.page.locator("input.md-search__input")
+        self.box.focus()
+
+    def search(self, query: str) -> list[str]:
+        """Result pages (slugs) for one query, best first."""
+        self.box.fill("")
+        self.box.press("End")
+        self.page.wait_for_function(SEARCH_CLEARED)
+        self.box.fill(query)
+        self.box.press("End")   # Playwright types non-ASCII without key events; Material waits for one
+        self.page.wait_for_function(SEARCH_DONE)
+        return [slug_of(href, self.home) for href in self.page.evaluate(RESULT_PAGES)]
+
+    def close(self):
+        self.page.close()
+        assert not self.errors, self.errors
+
+
+def run(browser, homes: dict[str, str], queries: dict[str, list[dict]], offline: bool = False) -> dict[str, list[dict]]:
+    """Every language's queries from its home page: each with its result pages and rank of the expected page."""
+    results = {}
+    for lang, home in homes.items():
+        box = SearchBox(browser, home, offline)
+        results[lang] = []
+        for item in queries.get(lang, []):
+            found = box.search(item["q"])
+            rank = next((i + 1 for i, slug in enumerate(found) if slug in item["pages"]), None)
+            results[lang].append({**item, "found": found[:5], "rank": rank})
+        box.close()
+    return results
+
+
+def scores(rows: list[dict]) -> tuple[float, float]:
+    """Share of queries whose page came first, and within the first three."""
+    n = len(rows) or 1
+    return (sum(r["rank"] == 1 for r in rows) / n, sum(r["rank"] is not None and r["rank"] <= 3 for r in rows) / n)
+
+
+# --- Site --------------------------------------------------------------------
+
+@contextlib.contextmanager
+def serve(site: Path):
+    """http://127.0.0.1:<port>/ serving a built site."""
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+def unzip_offline(site: Path, into: Path) -> Path:
+    """The offline edition of a built site, unzipped; its root folder."""
+    from whotocall.offline import FOLDER, ZIP_PATH
+    with zipfile.ZipFile(site / ZIP_PATH) as archive:
+        archive.extractall(into)
+    return into / FOLDER
+
+
+def homes(base: str, codes: list[str]) -> dict[str, str]:
+    """Each language's home URL under a base URL (ending in /)."""
+    return {code: base + languages.get(code, ROOT).folder for code in codes}
+
+
+# --- Command -----------------------------------------------------------------
+
+def table(online: dict, offline: dict) -> str:
+    """The per-language table, Markdown."""
+    lines = ["| language | queries | top-1 online | top-3 online | top-1 offline | top-3 offline |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for lang in online:
+        on, off = scores(online[lang]), scores(offline.get(lang, []))
+        lines.append(f"| {lang} | {len(online[lang])} | {on[0]:.0%} | {on[1]:.0%} | {off[0]:.0%} | {off[1]:.0%} |")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="a built site (default: build one into a temporary folder)")
+    parser.add_argument("--misses", action="store_true", help="list every query whose page is not first")
+    parser.add_argument("--online-only", action="store_true", help="skip the offline zip")
+    args = parser.parse_args()
+    from whotocall.browser import launch
+    queries = load_queries()
+    with tempfile.TemporaryDirectory(prefix="wtc-search-") as tmp:
+        site = args.site
+        if site is None:
+            from scripts.build import build
+            site = build(ROOT, Path(tmp) / "site")
+        codes = [code for code in languages.codes(ROOT) if code in queries]
+        with launch() as browser, serve(site) as base:
+            online = run(browser, homes(base, codes), queries)
+            offline = {} if args.online_only else run(
+                browser, homes(unzip_offline(site, Path(tmp) / "offline").as_uri() + "/", codes), queries, offline=True)
+    print(table(online, offline))
+    if args.misses:
+        for where, results in (("online", online), ("offline", offline)):
+            for lang, rows in results.items():
+                for row in rows:
+                    if row["rank"] != 1:
+                        print(f"{where} {lang} {row['q']!r}: want {'/'.join(row['pages'])}, "
+                              f"rank {row['rank']}, got {', '.join(row['found'][:3]) or 'nothing'}")
+    met = all(s[0] >= TOP1_GOAL and s[1] >= TOP3_GOAL
+              for results in (online, offline) for s in map(scores, results.values()))
+    print("goal (top-1 >= 90%, top-3 = 100%, every language):", "met" if met else "NOT met")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""How each language's search index is set up: lunr settings per language and page ranking.
+
+Material ships, per language, lunr settings that keep only the stop-word filter (no stemming:
+"sordo" never found "sordas", Arabic "انتحار" never found "الانتحار") and split words on spaces
+and hyphens only (so "police," and "(911)" were index words). Here each language gets the
+stemmer lunr-languages has for it, a separator that also splits on punctuation, and the page
+boosts of data/search/ranking.yml. Queries are rewritten in the page to match
+(docs/assets/javascripts/search-query.js): stemmed whole words, a prefix for the word being
+typed, edit distance 1 for longer words, phone numbers as their digit groups.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .data import DataError, read_yaml
+
+RANKING = Path("data") / "search" / "ranking.yml"
+
+# What each lunr-languages stemmer Material 9.8 ships does (checked in Node with its files):
+#   en (lunr's Porter stemmer): lawyers→lawyer, calling/called→call, suicidal→suicid; not irregular
+#      forms (stole/stolen/theft stay apart: the everyday words on the pages cover those).
+#   es (Snowball): sordo/sordas→sord, robaron/robo/robado→rob, llamé/llamada→llam.
+#   ar (lunr.ar): strips the article and attached prefixes and suffixes: الانتحار, بالانتحار,
+#      والانتحار, للانتحار → انتحار; الشرطة, بالشرطة → شرط; سرقة, سرقت → سرق.
+#   vi: lunr.vi has no stemmer (Vietnamese words do not inflect); its trimmer's letter range
+#      misses precomposed letters (it would cut "tử" to "t"), so it is left out.
+#   zh: split into words at build time (jieba); lunr.zh needs jieba in the browser, so Material's
+#      English settings stay (the stemmer only touches Latin words in Chinese text).
+PIPELINES = {
+    "en": ["stopWordFilter", "stemmer"],
+    "es": ["stopWordFilter", "stemmer"],
+    "ar": ["stopWordFilter", "stemmer"],
+    "vi": ["stopWordFilter"],
+}
+# Spaces, hyphens and punctuation (Spanish ¿¡, Arabic ، ؛ ؟), and a full stop not inside a number.
+# The trimmers are not used: lunr.es and lunr.ar's drop digits, so "(911)" would vanish.
+SEPARATOR = r'(?:[\s\-,:;!?¿¡()\[\]{}"“”«»/…،؛؟]|\.(?!\d))+'
+
+
+# --- Settings ----------------------------------------------------------------
+
+def settings(code: str, material: dict) -> dict:
+    """One language's lunr settings: Material's (language, separator, pipeline) with ours on top."""
+    if code not in PIPELINES:        # Chinese (split at build time) and any language not yet checked
+        return material
+    return {**material, "separator": SEPARATOR, "pipeline": PIPELINES[code]}
+
+
+def page_boosts(root: Path) -> dict[str, float]:
+    """Boost per page slug from data/search/ranking.yml (pages not listed: 1)."""
+    path = Path(root) / RANKING
+    data = read_yaml(path, root) or {}
+    boosts = {}
+    for slug, entry in data.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("boost"), (int, float)) or not entry.get("why"):
+            raise DataError(f"{RANKING}: page '{slug}' needs a number 'boost' and a one-line 'why'.")
+        if not (Path(root) / "docs" / f"{slug}.md").exists():
+            raise DataError(f"{RANKING}: '{slug}' is not a page (no docs/{slug}.md). Use the page's file name.")
+        boosts[slug] = float(entry["boost"])
+    return boosts
+
+
+def rank(docs: list[dict], boosts: dict[str, float]) -> list[dict]:
+    """The index entries of one language with each page's boost on the page and its sections."""
+    ranked = []
+    for doc in docs:
+        slug = doc["location"].split("#")[0].strip("/") or "index"
+        boost = boosts.get(slug)
+        ranked.append({**doc, "boost": boost} if boost is not None else doc)
+    return ranked
