@@ -64,7 +64,7 @@ def split_search(root: Path, site: Path):
         docs = buckets[lang.code]
         if not docs:
             raise DataError(f"no pages found for language '{lang.code}'. Check its pages in docs/.")
-        index = {"config": {**combined["config"], **search.settings(lang.code, lang.search)},
+        index = {"config": search.settings(lang.code, {**combined["config"], **lang.search}),
                  "docs": search.rank(docs, boosts)}
         folder = site / lang.folder / "search"
         folder.mkdir(parents=True, exist_ok=True)

@@ -20,6 +20,7 @@
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   var LUNR_SYNTAX = /[:^~*+\\"]/g;         /* lunr query operators a reader does not mean */
   var FUZZY_MIN = 5;                       /* shorter words: one wrong letter is another word */
+  var WHOLE_BOOST = 1;                     /* the stemmed whole word against the prefix and the typo match */
   var PREFIX_MIN = 4;                      /* shorter whole words ("my", "was") as prefixes match everything */
   var separator = /[\s\-]+/;
 
@@ -43,7 +44,7 @@
         if (!part) return;
         if (HAN.test(part)) { out.push(part); return; }   /* Chinese: as split by search-words-zh.js */
         var lower = part.toLowerCase();
-        out.push(lower + "^1");                           /* whole word, stemmed */
+        out.push(lower + "^" + WHOLE_BOOST);              /* whole word, stemmed */
         /* Material adds "*": the word being typed, and the exact form of longer words */
         if ((last && j === parts.length - 1) || lower.length >= PREFIX_MIN) out.push(lower);
         if (lower.length >= FUZZY_MIN && !/\d/.test(lower)) out.push(lower + "~1");
