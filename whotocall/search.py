@@ -40,6 +40,11 @@ SEPARATOR = r'(?:[\s\-,:;!?¿¡()\[\]{}"“”«»/…،؛؟]|\.(?!\d))+'
 # Measured on tests/search_queries.yml (scripts/search_quality.py): 1000 and 10 gave top-1
 # 76-88%, 3 gave 88-94%, 1 and 2 lost again (README, Search).
 TITLE_BOOST = 3
+# Material multiplies a page's opening text by 2.5 to 5 against its sections (its "+!doc.parent"
+# boost), so a page whose title held one query word beat the section that held them all
+# ("发短信给911" found "What happens when I call 911?" before "Can I text 911?"). Halved here;
+# measured: 1 and 0.7 left Chinese at 88% top-1, 0.5 to 0.25 gave 94-100% in every language.
+INTRO_BOOST = 0.5
 
 
 # --- Settings ----------------------------------------------------------------
@@ -67,10 +72,11 @@ def page_boosts(root: Path) -> dict[str, float]:
 
 
 def rank(docs: list[dict], boosts: dict[str, float]) -> list[dict]:
-    """The index entries of one language with each page's boost on the page and its sections."""
+    """The index entries of one language with each page's boost on the page and its sections,
+    and the page's opening text (the entry without #) at INTRO_BOOST."""
     ranked = []
     for doc in docs:
         slug = doc["location"].split("#")[0].strip("/") or "index"
-        boost = boosts.get(slug)
-        ranked.append({**doc, "boost": boost} if boost is not None else doc)
+        boost = boosts.get(slug, 1.0) * (1.0 if "#" in doc["location"] else INTRO_BOOST)
+        ranked.append({**doc, "boost": boost} if boost != 1.0 else doc)
     return ranked
