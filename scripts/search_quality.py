@@ -68,7 +68,7 @@ def slug_of(href: str, home: str) -> str:
 class SearchBox:
     """One open page of a language; search() types a query and returns the result pages as slugs."""
 
-    def __init__(self, browser, home: str, offline: bool = False):
+    def __init__(self, browser, home: str, offline: bool = False, block: str | None = None):
         self.home = home
         self.page = browser.new_page(viewport={"width": 1200, "height": 800})
         self.errors = []
@@ -76,6 +76,8 @@ class SearchBox:
         if offline:   # the offline edition must never reach a server
             self.page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
                 ("file:", "data:", "blob:")) else route.abort())
+        if block:     # a script to leave out (negative controls)
+            self.page.route(f"**/{block}", lambda route: route.abort())
         self.page.goto(home + ("index.html" if offline else ""), wait_until="load")
         self.box = self.page.locator("input.md-search__input")
         self.box.focus()
@@ -95,11 +97,12 @@ class SearchBox:
         assert not self.errors, self.errors
 
 
-def run(browser, homes: dict[str, str], queries: dict[str, list[dict]], offline: bool = False) -> dict[str, list[dict]]:
+def run(browser, homes: dict[str, str], queries: dict[str, list[dict]], offline: bool = False,
+        block: str | None = None) -> dict[str, list[dict]]:
     """Every language's queries from its home page: each with its result pages and rank of the expected page."""
     results = {}
     for lang, home in homes.items():
-        box = SearchBox(browser, home, offline)
+        box = SearchBox(browser, home, offline, block)
         results[lang] = []
         for item in queries.get(lang, []):
             found = box.search(item["q"])
