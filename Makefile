@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONHASHSEED := 0
 
-.PHONY: serve build test test-tools status lighthouse bench clean
+.PHONY: serve build test test-tools status lighthouse bench bench-search clean
 
 ## serve: set up .venv, live preview of the whole site on http://127.0.0.1:8000 (rebuilds on every edit)
 serve: $(VENV)/.build-deps
@@ -32,6 +32,10 @@ lighthouse: build
 ## bench: full build vs. bare MkDocs build, one run, ratio and sizes
 bench: $(VENV)/.test-deps
 	$(PY) scripts/benchmark.py
+
+## bench-search: search quality per language (tests/search_queries.yml in Chromium, online and offline): top-1, top-3
+bench-search: $(VENV)/.test-deps
+	$(PY) scripts/search_quality.py --misses
 
 $(VENV)/.build-deps: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
