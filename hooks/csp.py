@@ -92,7 +92,8 @@ POLICY = {
     "img-src": "'self' data:",          # Material's icons are data: SVGs in its CSS
     "font-src": "'self'",
     "connect-src": "'self'",            # the search index
-    "worker-src": "'self'",             # the search worker
+    "worker-src": "'self'",             # the search worker and the service worker (sw.js)
+    "manifest-src": "'self'",           # the web app manifest of each language
     "object-src": "'none'",
     "base-uri": "'self'",
     "form-action": "'self'",

@@ -104,6 +104,22 @@ def define_env(env):
         return renderer.render("download.html", lang(), block=True, href=href, label=label)
 
     @env.macro
+    def keep_guide():
+        """"Keep this guide on this phone": save and remove buttons for the reader's language (whotocall/keep.py)."""
+        from .keep import LIST, WORKER
+        reader = languages.of_path(env.page.url or "", root)
+        here = env.page.url or "./"
+        return renderer.render("keep.html", reader.code, block=True,
+                               list=get_relative_url(reader.folder + LIST, here),
+                               worker=get_relative_url(WORKER, here),
+                               script=get_relative_url("assets/javascripts/keep.js", here))
+
+    @env.macro
+    def keep_prompt():
+        """End of the home page: a short line leading to the keep button on the download page."""
+        return renderer.render("keep_prompt.html", lang(), block=True, href=page_link("download") + "#keep")
+
+    @env.macro
     def cards_downloads():
         """Preview of the pocket cards (front and back) and links to their PDFs with their sizes (whotocall/file_sizes.py)."""
         from .cards import DOWNLOADS, card_page

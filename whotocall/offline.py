@@ -30,8 +30,9 @@ FOLDER = "who-to-call"                 # the folder the zip unpacks to
 SHIM_SOURCE = Path("vendor") / "iframe-worker" / "shim.js"   # iframe-worker 1.0.4, vendored (see its README)
 SHIM_TARGET = Path("assets") / "javascripts" / "iframe-worker-shim.js"
 # Never needed from file://: source maps, sitemaps, 404 pages (no server to show them),
-# the zip itself; the JSON search indexes go once inlined.
-LEFT_OUT = ("*.map", "sitemap.xml", "sitemap.xml.gz", "404.html", "*.zip")
+# the zip itself, the service worker and its page for unsaved pages (no worker runs from file://);
+# the JSON search indexes go once inlined.
+LEFT_OUT = ("*.map", "sitemap.xml", "sitemap.xml.gz", "404.html", "*.zip", "sw.js", "offline.html")
 
 _CSP_META = re.compile(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>')
 _URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
