@@ -53,15 +53,43 @@ def test_numbers_as_queries(browser, server, query, page):
 def test_word_forms_find_the_same_pages(browser, server, languages):
     """Another form of a word (verb form, plural, Arabic article) finds the same first page;
     control: without search-query.js (prefix only, on the stemmed index) the other form finds nothing."""
-    pairs = {"en": ("arrested", "arrests"), "es": ("sordas", "sordo"), "ar": ("انتحار", "بالانتحار")}
-    for lang, (written, typed) in pairs.items():
+    # (the page's form, another form, a prefix of an index word for the control)
+    pairs = {"en": ("arrested", "arrests", "arre"), "es": ("sordas", "sordo", "sord"),
+             "ar": ("انتحار", "بالانتحار", "انتح")}
+    for lang, (written, typed, prefix) in pairs.items():
         if lang not in languages:
             continue
         home = homes(server, [lang])[lang]
         box = SearchBox(browser, home)
         first, second = box.search(written), box.search(typed)
+        # Found by its stem, the typed word is not "Missing" under the results.
+        missing = box.page.locator(".md-search-result__terms").count()
         box.close()
         assert first and first[:1] == second[:1], (lang, first[:3], second[:3])
+        assert missing == 0, (lang, typed)
         control = SearchBox(browser, home, block="search-query.js")
         assert control.search(typed) == [], (lang, typed)
+        # Control for the selector: Material marks a word no page has as missing (the first, as a
+        # prefix of an index word, finds pages).
+        assert control.search(f"{prefix} qqqq")
+        assert control.page.locator(".md-search-result__terms").count() > 0
         control.close()
+
+
+def test_ranking_file_errors_name_the_page(tmp_path):
+    """data/search/ranking.yml: every page needs a number boost and a reason, and must exist."""
+    from tests.conftest import ROOT
+    from whotocall.data import DataError
+    from whotocall.search import RANKING, page_boosts
+    assert page_boosts(ROOT)["quiz"] < 1
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "quiz.md").write_text("# Quiz\n")
+    (tmp_path / RANKING).parent.mkdir(parents=True)
+    for text, words in (("quiz: {boost: low, why: x}", "page 'quiz' needs a number 'boost'"),
+                        ("quiz: {boost: 0.1}", "one-line 'why'"),
+                        ("quizz: {boost: 0.1, why: x}", "'quizz' is not a page")):
+        (tmp_path / RANKING).write_text(text + "\n")
+        with pytest.raises(DataError, match=words):
+            page_boosts(tmp_path)
+    (tmp_path / RANKING).write_text("quiz: {boost: 0.1, why: lists everything}\n")   # control
+    assert page_boosts(tmp_path) == {"quiz": 0.1}

@@ -10,13 +10,16 @@
    - a word of 5 letters or more also matches with one letter wrong ("sucide~1"),
    - a phone number, with or without dashes, becomes its digit groups, all
      required ("18007997233" -> "+1 +800 +799 +7233"), as the pages split it.
-   Chinese runs are left to search-words-zh.js. Every language; runs before
-   Material's bundle, online and from file://. Nothing leaves the page. */
+   Chinese runs are left to search-words-zh.js. Material marks a word as
+   "Missing" when no index word starts with it, which is wrong for a word found
+   by its stem ("sordo" finds "sordas", index word "sord"): those marks are
+   dropped from the results. Every language; runs before Material's bundle,
+   online and from file://. Nothing leaves the page. */
 (function () {
   "use strict";
   var Worker = window.Worker;
   if (!Worker || !Worker.prototype.postMessage) return;
-  var SETUP = 0, QUERY = 2;                /* Material's search message types */
+  var SETUP = 0, QUERY = 2, RESULT = 3;    /* Material's search message types */
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   var LUNR_SYNTAX = /[:^~*+\\"]/g;         /* lunr query operators a reader does not mean */
   var FUZZY_MIN = 5;                       /* shorter words: one wrong letter is another word */
@@ -51,6 +54,28 @@
       });
     });
     return out.join(" ");
+  }
+
+  function dropMissing(event) {
+    var message = event.data;
+    if (!message || message.type !== RESULT || !message.data || !message.data.items) return;
+    message.data.items.forEach(function (group) {
+      group.forEach(function (item) {
+        for (var term in item.terms) if (!item.terms[term]) delete item.terms[term];
+      });
+    });
+  }
+
+  /* Material listens to its worker with addEventListener("message"); ours runs first. */
+  var listen = Worker.prototype.addEventListener;
+  if (listen) {
+    Worker.prototype.addEventListener = function (type) {
+      if (type === "message" && !this.wtcMissing) {
+        this.wtcMissing = true;
+        listen.call(this, "message", dropMissing);
+      }
+      return listen.apply(this, arguments);
+    };
   }
 
   var post = Worker.prototype.postMessage;
