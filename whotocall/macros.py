@@ -120,6 +120,18 @@ def define_env(env):
         return renderer.render("keep_prompt.html", lang(), block=True, href=page_link("download") + "#keep")
 
     @env.macro
+    def vcards():
+        """Links to the two vCard files of the reader's language with their sizes (whotocall/vcards.py)."""
+        from .file_sizes import sentence
+        from .vcards import FOLDER, labelled_name, neutral_name
+        language, here = lang(), env.page.url or "./"
+        links = [{"href": get_relative_url(f"{FOLDER}/{name}", here),
+                  "label": sentence(renderer.t(language, key), f"{FOLDER}/{name}")}
+                 for name, key in ((labelled_name(language), "vcards.download"),
+                                   (neutral_name(language), "vcards.download_neutral"))]
+        return renderer.render("vcards.html", language, block=True, links=links)
+
+    @env.macro
     def cards_downloads():
         """Preview of the pocket cards (front and back) and links to their PDFs with their sizes (whotocall/file_sizes.py)."""
         from .cards import DOWNLOADS, card_page
