@@ -25,6 +25,7 @@ def finish(root: Path, site: Path, catalog: Catalog, not_found: dict[str, str]) 
     """Every step, in order; the seconds each took."""
     from .card_pdfs import print_cards
     from .keep import keep_lists, phone_files
+    from .one_file import one_files
     from .vcards import vcard_files
     from .offline import offline_zip
     steps = [
@@ -32,6 +33,7 @@ def finish(root: Path, site: Path, catalog: Catalog, not_found: dict[str, str]) 
         ("404 per language", lambda: not_found_pages(root, site, not_found)),
         ("cards", lambda: print_cards(root, site, catalog)),
         ("vcards", lambda: vcard_files(root, site, catalog)),
+        ("one-file copies", lambda: one_files(root, site, catalog)),
         ("phone files", lambda: phone_files(root, site, catalog)),
         ("offline zip", lambda: offline_zip(root, site, catalog)),
         ("file sizes", lambda: write_sizes(site, root)),

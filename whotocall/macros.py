@@ -132,6 +132,16 @@ def define_env(env):
         return renderer.render("vcards.html", language, block=True, links=links)
 
     @env.macro
+    def one_file():
+        """Link to the one-file copy of the reader's language with its size (whotocall/one_file.py)."""
+        from .file_sizes import sentence
+        from .one_file import FOLDER, file_name
+        target = f"{FOLDER}/{file_name(lang())}"
+        return renderer.render("one_file_link.html", lang(), block=True,
+                               href=get_relative_url(target, env.page.url or "./"),
+                               label=sentence(renderer.t(lang(), "one_file.download"), target))
+
+    @env.macro
     def cards_downloads():
         """Preview of the pocket cards (front and back) and links to their PDFs with their sizes (whotocall/file_sizes.py)."""
         from .cards import DOWNLOADS, card_page
