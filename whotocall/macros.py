@@ -20,6 +20,9 @@ CHOOSER = [
     ("511", "other-help"), ("711", "other-help"),
 ]
 
+# "Show the officer": the phrases, in order (words under officer.phrases in data/text/<lang>.yml).
+OFFICER_PHRASES = ("silent", "lawyer", "no_search", "free_to_go", "warrant")
+
 # What the warrant explainer rests on (data/sources.yml ids).
 WARRANT_SOURCES = ("aclu-immigrants", "ilrc-red-cards")
 
@@ -163,6 +166,12 @@ def define_env(env):
         ids = WARRANT_SOURCES
         checked = max(renderer.source(i)["checked"] for i in ids)
         return renderer.render("warrant.html", lang(), block=True, level=level, ids=ids, checked=checked)
+
+    @env.macro
+    def show_officer():
+        """"Show the officer": the key phrases in large English with the reader's words (rights page)."""
+        return renderer.render("officer.html", lang(), block=True, ids=OFFICER_PHRASES,
+                               script=get_relative_url("assets/javascripts/officer.js", env.page.url or "./"))
 
     @env.macro
     def sources_table():
