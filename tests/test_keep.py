@@ -102,6 +102,9 @@ def test_spanish_reader_saves_and_reads_offline(reader, served, site, catalog):
     assert [n for n in names if n.startswith("wtc-1-saved-es-")] == [f"wtc-1-saved-es-{listing['version']}"], names
     assert not [n for n in names if "saved-" in n and "saved-es-" not in n], f"other languages saved: {names}"
 
+    # Control: online, the footer line is print only.
+    page.goto(page_url(served.url, "es", "call-911"))
+    assert not page.locator(".wtc-print-footer__checked").is_visible()
     cache_off(context, page)
     context.set_offline(True)
     for slug in english_slugs():
@@ -110,6 +113,8 @@ def test_spanish_reader_saves_and_reads_offline(reader, served, site, catalog):
         header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
         assert header == HEADER_BLUE, f"es/{slug}: site stylesheet missing offline"
         assert page.locator('a[href="tel:911"]').first.is_visible(), slug
+        footer = page.locator(".wtc-print-footer__checked")
+        assert footer.is_visible() and listing["date"] in footer.inner_text(), f"es/{slug}: no facts date offline"
 
     # Search, offline: its worker, lunr files and the Spanish index come from the saved copy.
     page.goto(page_url(served.url, "es", "call-911"))

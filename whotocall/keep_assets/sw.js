@@ -119,8 +119,13 @@ self.addEventListener("fetch", function (event) {
   }, function () {
     var fallbacks = navigate ? [langOf(url)].concat(LANGS) : [];
     function next(hit) {   /* the page, else the fallback page in its language, else in a kept one */
+      var init = hit && {status: hit.status, statusText: hit.statusText, headers: hit.headers};
+      /* A kept page says it is the kept copy and shows its facts date (site.css, data-wtc-kept). */
+      if (hit && navigate) return hit.text().then(function (html) {
+        return new Response(html.replace("<html ", "<html data-wtc-kept "), init);
+      });
       /* A fresh Response has no URL of its own, so a worker script keeps its ?query (search-on-demand.js). */
-      return hit ? new Response(hit.body, {status: hit.status, statusText: hit.statusText, headers: hit.headers})
+      return hit ? new Response(hit.body, init)
         : fallbacks.length ? caches.match(SCOPE + folder(fallbacks.shift()) + "offline.html").then(next)
         : Response.error();
     }
