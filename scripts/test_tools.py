@@ -57,7 +57,7 @@ def main() -> int:
         print(f"make test: installing {', '.join(from_apt)} with apt-get ({' '.join(packages)})", flush=True)
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
         subprocess.run([*admin, "apt-get", "update", "-qq"], check=True, env=env)
-        subprocess.run([*admin, "apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages], check=True,
+        subprocess.run([*admin, "apt-get", "install", "-y", "-qq", *packages], check=True,
                        env=env, stdout=subprocess.DEVNULL)
         needed = missing()
     if CHROMIUM in needed:
