@@ -22,6 +22,9 @@ from whotocall.data import DataError, load_catalog, site_languages  # noqa: E402
 # Tiers: a test is marked by what it uses, so `pytest -m "not browser"` skips Chromium.
 BUILD_FIXTURES = {"site", "server", "project", "edition", "changed_build"}
 PDF_FILES = {"test_cards.py"}
+# Files that share tests/visits.py's first visits of every page: under pytest-xdist (`--dist loadgroup`,
+# pytest.ini) they run on one worker, so the pages are visited once per session, not once per worker.
+FIRST_VISIT_FILES = {"test_budget.py", "test_privacy.py"}
 
 
 def pytest_collection_modifyitems(items):
@@ -34,6 +37,8 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.build)
         if item.path.name in PDF_FILES:
             item.add_marker(pytest.mark.pdf)
+        if item.path.name in FIRST_VISIT_FILES:
+            item.add_marker(pytest.mark.xdist_group("first_visits"))
 
 
 @pytest.fixture(scope="session")

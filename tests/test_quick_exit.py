@@ -32,7 +32,7 @@ def neutral_context(browser):
 def start(context, url):
     page = context.new_page()
     page.goto("about:blank")
-    page.goto(url, wait_until="networkidle")
+    page.goto(url, wait_until="load")   # quick-exit.js runs before "load"
     return page
 
 

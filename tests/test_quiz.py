@@ -63,7 +63,7 @@ def test_quiz_by_keyboard_with_feedback_and_score(browser, server, catalog, lang
     errors = []
     page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
     page.on("pageerror", lambda err: errors.append(str(err)))
-    page.goto(page_url(server, lang, "quiz"), wait_until="networkidle")
+    page.goto(page_url(server, lang, "quiz"), wait_until="load")
     # Right answer for even questions, a wrong one for odd questions.
     choices, expected = [], 0
     for i, q in enumerate(catalog.quiz):
@@ -97,7 +97,7 @@ def test_quiz_by_keyboard_with_feedback_and_score(browser, server, catalog, lang
 
 def test_check_without_choice_asks_to_choose(browser, server, catalog):
     page = browser.new_page()
-    page.goto(page_url(server, "en", "quiz"), wait_until="networkidle")
+    page.goto(page_url(server, "en", "quiz"), wait_until="load")
     page.locator(".wtc-q").first.get_by_role("button").first.click()
     assert page.locator(".wtc-q__feedback").first.inner_text() == catalog.text("en", "ui.pick_one")
     assert page.locator(".wtc-q").first.get_attribute("data-state") is None

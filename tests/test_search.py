@@ -33,7 +33,7 @@ def search(browser, url, query, block=None):
         page.route(f"**/{block}", lambda route: route.abort())
     errors = []
     page.on("pageerror", lambda err: errors.append(str(err)))
-    page.goto(url, wait_until="networkidle")
+    page.goto(url, wait_until="load")   # SEARCH_DONE below waits for the index and the results
     box = page.locator("input.md-search__input")
     box.focus()
     box.fill(query)
