@@ -4,6 +4,7 @@ import io
 import pytest
 
 from tests.conftest import ROOT
+from scripts.search_quality import SEARCH_DONE   # True once Material says how many pages match
 from tests.pages import page_url
 
 # A word each language's pages use, and a word that only another language uses.
@@ -14,16 +15,6 @@ QUERIES = {
     "vi": ("luật sư", "abogado"),
     "ar": ("محامي", "abogado"),
 }
-
-
-# True once Material's result line says how many pages match (in the page's language).
-SEARCH_DONE = """() => {
-  const words = JSON.parse(document.getElementById("__config").textContent).translations;
-  const meta = document.querySelector(".md-search-result__meta")?.textContent.trim();
-  const escape = text => text.replace(/[.*+?^${}()|[\\]\\\\]/g, "\\\\$&");
-  const count = new RegExp("^" + escape(words["search.result.other"]).replace("#", "\\\\S+") + "$");
-  return meta === words["search.result.none"] || meta === words["search.result.one"] || count.test(meta || "");
-}"""
 
 
 def search(browser, url, query, block=None):
