@@ -77,6 +77,9 @@ def print_cards(root: Path, out: Path, catalog: Catalog, site_url: str | None = 
     if started is not None and started_url == site_url:
         files = _files_from(started)
     else:
+        if started is not None:       # started for another address: not needed, do not leave it running
+            started.kill()
+            started.communicate()
         files = make_files(root, catalog, site_url)
     for name, data in files.items():
         path = target / name
