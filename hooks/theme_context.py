@@ -72,6 +72,7 @@ def values(config, page_url, canonical_url, links):
     return {
         "lang": lang,
         "folder": languages.get(lang, root).folder,   # the language's folder, for its manifest
+        "search_words": languages.get(lang, root).writing.search_words,   # "zh", "marks" or ""
         "words": {name: renderer.t(lang, key) for name, key in WORDS.items()},
         "last_checked": renderer.t(lang, "ui.last_checked", date=renderer.date(lang, renderer.catalog.last_checked())),
         "emergency": {"dial": dial, "tel": renderer.tel(dial)},

@@ -33,3 +33,25 @@ def test_another_default_moves_the_root(tmp_path):
     assert languages.codes(tmp_path)[0] == "es"
     assert languages.get("es", tmp_path).folder == "" and languages.get("en", tmp_path).folder == "en/"
     assert languages.of_path("call-911/index.html", tmp_path).code == "es"
+
+
+def test_every_language_says_how_it_is_written():
+    """Each language of mkdocs.yml (shipped or in progress) has its Babel locale, card fonts and search
+    helper in WRITING; the fonts it names exist and its Babel locale is known."""
+    from babel import Locale
+    from whotocall.card_fonts import SCRIPTS
+    from whotocall.search import PIPELINES
+    for lang in languages.languages(ROOT, shipped_only=False):
+        writing = lang.writing
+        Locale.parse(writing.babel)
+        assert writing.fonts[-1] == "latin" and set(writing.fonts) <= set(SCRIPTS), lang.code
+        assert writing.segmented or lang.code in PIPELINES, f"{lang.code}: add its lunr pipeline to search.PIPELINES"
+        assert writing.search_words in ("", "zh", "marks"), lang.code
+
+
+def test_a_language_without_writing_stops_with_what_to_add():
+    """Control: a code missing from WRITING is named, with the file to edit."""
+    import pytest
+    from whotocall.data import DataError
+    with pytest.raises(DataError, match=r"language 'xx' has no line in WRITING \(whotocall/languages.py\)"):
+        languages.writing("xx")

@@ -97,13 +97,13 @@ def test_ranking_file_errors_name_the_page(tmp_path):
 
 def test_vietnamese_typed_without_tone_marks(browser, server, languages):
     """"bao luc gia dinh" finds the page about bạo lực gia đình first; control: without
-    search-words-vi.js it does not ("bao" is also "bao lâu", how long)."""
+    search-words-marks.js it does not ("bao" is also "bao lâu", how long)."""
     if "vi" not in languages:
         pytest.skip("vi not shipped")
     home = homes(server, ["vi"])["vi"]
     box = SearchBox(browser, home)
     assert box.search("bao luc gia dinh")[:1] == ["other-help"]
     box.close()
-    control = SearchBox(browser, home, block="search-words-vi.js")
+    control = SearchBox(browser, home, block="search-words-marks.js")
     assert control.search("bao luc gia dinh")[:1] != ["other-help"]
     control.close()

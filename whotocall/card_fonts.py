@@ -16,6 +16,7 @@ from fontTools.ttLib import TTFont
 
 from .cards import Words, where
 from .data import DataError
+from .languages import writing
 
 FONT_DIR = Path("cards") / "fonts"
 LICENCE = "OFL.txt"
@@ -49,15 +50,20 @@ SCRIPTS = {
                   {400: "card-cjk-sc-regular.ttf", 700: "card-cjk-sc-bold.ttf"},
                   {400: (NOTO_CJK / "NotoSansCJK-Regular.ttc", "Noto Sans CJK SC"),
                    700: (NOTO_CJK / "NotoSansCJK-Bold.ttc", "Noto Sans CJK SC")}),
+    "cjk_tc": Script("cjk_tc", "Noto Sans CJK TC",
+                     {400: "card-cjk-tc-regular.ttf", 700: "card-cjk-tc-bold.ttf"},
+                     {400: (NOTO_CJK / "NotoSansCJK-Regular.ttc", "Noto Sans CJK TC"),
+                      700: (NOTO_CJK / "NotoSansCJK-Bold.ttc", "Noto Sans CJK TC")}),
+    "cjk_kr": Script("cjk_kr", "Noto Sans CJK KR",
+                     {400: "card-cjk-kr-regular.ttf", 700: "card-cjk-kr-bold.ttf"},
+                     {400: (NOTO_CJK / "NotoSansCJK-Regular.ttc", "Noto Sans CJK KR"),
+                      700: (NOTO_CJK / "NotoSansCJK-Bold.ttc", "Noto Sans CJK KR")}),
 }
-# The scripts a language's text is set in, first choice first. Latin comes last
-# everywhere: dial strings and web addresses are Latin in every language.
-LANGUAGE_SCRIPTS = {"ar": ("arabic", "latin"), "zh": ("cjk", "latin")}
 
 
 def scripts_for(lang: str) -> list[Script]:
     """The font families, in CSS order, for text in `lang`."""
-    return [SCRIPTS[name] for name in LANGUAGE_SCRIPTS.get(lang, ("latin",))]
+    return [SCRIPTS[name] for name in writing(lang).fonts]
 
 
 def check_coverage(root: Path, printed: Iterable[tuple[str, Words]]):
@@ -82,7 +88,7 @@ def check_coverage(root: Path, printed: Iterable[tuple[str, Words]]):
 
 def script_of(lang: str) -> str:
     """The main script of `lang`: which type sizes cards/cards.typ uses for it."""
-    return LANGUAGE_SCRIPTS.get(lang, ("latin",))[0]
+    return writing(lang).fonts[0]
 
 
 def families(lang: str) -> list[str]:

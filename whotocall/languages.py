@@ -16,8 +16,47 @@ from mkdocs.utils import get_relative_url
 
 from .data import ROOT, DataError, read_yaml
 
-# Babel locale for each site language code (dates and file sizes written the reader's way).
-BABEL_LOCALES = {"en": "en_US", "es": "es_US", "zh": "zh_Hans_CN", "vi": "vi_VN", "ar": "ar"}
+
+
+@dataclass(frozen=True)
+class Writing:
+    """How a language is written, for the build steps that depend on it."""
+
+    babel: str                  # Babel locale: dates, lists, language names and file sizes the reader's way
+    fonts: tuple                # card font families (whotocall/card_fonts.SCRIPTS), first choice first
+    search_words: str = ""      # in-page query helper: "zh" splits Chinese into the index's words,
+                                # "marks" puts back the accents and tone marks readers leave out
+    segmented: bool = False     # Chinese: the build splits the text into words (jieba), not lunr
+    sentence_gap: str = " "     # between two sentences ("" in Chinese)
+    lower_names: bool = False   # language names in lower case inside a sentence ("tiếng Anh")
+
+
+# One entry per language of mkdocs.yml (tests/test_languages.py checks it). A new language
+# adds its line here; Latin comes last in `fonts`: dial strings and addresses are Latin everywhere.
+WRITING = {
+    "en": Writing("en_US", ("latin",)),
+    "es": Writing("es_US", ("latin",)),
+    "zh": Writing("zh_Hans_CN", ("cjk", "latin"), search_words="zh", segmented=True, sentence_gap=""),
+    "vi": Writing("vi_VN", ("latin",), search_words="marks", lower_names=True),
+    "ar": Writing("ar", ("arabic", "latin")),
+    "ko": Writing("ko_KR", ("cjk_kr", "latin")),
+    "tl": Writing("fil_PH", ("latin",)),            # Babel has Filipino, the standard form of Tagalog
+    "ru": Writing("ru_RU", ("latin",)),             # Noto Sans has Cyrillic too
+    "ht": Writing("ht_HT", ("latin",), search_words="marks"),
+    "fr": Writing("fr_FR", ("latin",), search_words="marks"),
+    "pt": Writing("pt_BR", ("latin",), search_words="marks"),
+    "zh-Hant": Writing("zh_Hant_TW", ("cjk_tc", "latin"), search_words="zh", segmented=True, sentence_gap=""),
+    "fa": Writing("fa_IR", ("arabic", "latin")),    # Noto Sans Arabic has the Persian letters
+}
+
+
+def writing(code: str) -> Writing:
+    """How `code` is written; a language missing from WRITING stops the build with what to add."""
+    try:
+        return WRITING[code]
+    except KeyError:
+        raise DataError(f"mkdocs.yml: language '{code}' has no line in WRITING (whotocall/languages.py): "
+                        f"add its Babel locale, card fonts and search helper there.") from None
 
 
 @dataclass(frozen=True)
@@ -37,9 +76,14 @@ class Language:
         return "" if self.default else f"{self.code}/"
 
     @property
+    def writing(self) -> Writing:
+        """How it is written: Babel locale, card fonts, search helper, sentence gaps."""
+        return writing(self.code)
+
+    @property
     def babel(self) -> str:
         """Babel locale for dates and numbers."""
-        return BABEL_LOCALES.get(self.code, self.code)
+        return self.writing.babel
 
     @property
     def search(self) -> dict:

@@ -29,9 +29,6 @@ THEME = Path(_material_file).parent / "templates"
 LANGUAGE_PARTIALS = THEME / "partials" / "languages"
 # Depends on: assets/javascripts/lunr/min/lunr.<lang>.min.js, one file per lunr language.
 LUNR = THEME / "assets" / "javascripts" / "lunr" / "min"
-# Chinese is split into words at build time (jieba, by Material's search plugin);
-# lunr.zh in the browser would need jieba too, so it keeps Material's settings.
-BUILD_SEGMENTED = {"zh"}
 
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 _HTML_LANG = re.compile(r"<html lang=\"([^\"]+)\"")
@@ -135,7 +132,10 @@ def search_settings(lang: str) -> dict:
             if match:
                 settings[key] = json.loads(f'"{match.group(1)}"')
     lunr_lang = settings.get("lang", "en")
-    if lang not in BUILD_SEGMENTED and (LUNR / f"lunr.{lang}.min.js").exists():
+    from .languages import writing
+    # Chinese is split into words at build time (jieba, by Material's search plugin);
+    # lunr.zh in the browser would need jieba too, so it keeps Material's settings.
+    if not writing(lang).segmented and (LUNR / f"lunr.{lang}.min.js").exists():
         lunr_lang = lang   # e.g. Arabic: Material's file says nothing, and "en" finds no Arabic words
     return {
         "lang": [lunr_lang],

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .data import Catalog, DataError, channels
-from .languages import BABEL_LOCALES
+from .languages import writing
 
 
 _RENDERERS: dict = {}
@@ -28,10 +28,14 @@ def renderer_once(catalog: Catalog) -> "Renderer":
     return _RENDERERS[id(catalog)]
 
 
-# Languages that write language names in lower case inside a sentence, though Babel gives them
-# capitalised as titles (Vietnamese "tiếng Anh"); and the gap between sentences where it is not a space.
-LOWER_IN_SENTENCE = {"vi"}
-SENTENCE_GAP = {"zh": ""}
+# Where Babel's data for a language is not in that language: Haitian Creole falls back to French
+# ("novembre", "anglais", "et"). Kreyòl words, in standard orthography.
+KREYOL = {
+    "months": ["janvye", "fevriye", "mas", "avril", "me", "jen", "jiyè", "out", "septanm", "oktòb",
+               "novanm", "desanm"],
+    "languages": {"en": "angle", "es": "panyòl"},
+    "and": "ak",
+}
 
 
 class Renderer:
@@ -79,17 +83,29 @@ class Renderer:
 
     def date(self, lang: str, iso: str) -> str:
         """A YYYY-MM-DD date written the way readers of `lang` write dates."""
-        return format_date(_dt.date.fromisoformat(iso), format="long", locale=BABEL_LOCALES.get(lang, lang))
+        day = _dt.date.fromisoformat(iso)
+        if lang == "ht":
+            return f"{day.day} {KREYOL['months'][day.month - 1]} {day.year}"
+        return format_date(day, format="long", locale=writing(lang).babel)
 
     def language_name(self, lang: str, code: str) -> str:
         """A language's name as readers of `lang` write it in a sentence ('es' is 'Spanish' in English,
         'español' in Spanish, 'tiếng Tây Ban Nha' in Vietnamese: Babel capitalises it as a title)."""
-        name = Locale.parse(BABEL_LOCALES.get(lang, lang)).languages[code]
-        return name[:1].lower() + name[1:] if lang in LOWER_IN_SENTENCE else name
+        if lang == "ht":
+            return KREYOL["languages"][code]
+        name = Locale.parse(writing(lang).babel).languages[code]
+        return name[:1].lower() + name[1:] if writing(lang).lower_names else name
 
     def sentences(self, lang: str, *parts: str) -> str:
         """Sentences joined as `lang` writes them: a space between, none after a Chinese full stop."""
-        return SENTENCE_GAP.get(lang, " ").join(part for part in parts if part)
+        return writing(lang).sentence_gap.join(part for part in parts if part)
+
+    @staticmethod
+    def listing(lang: str, items: list[str]) -> str:
+        """'A, B and C' the reader's way."""
+        if lang == "ht" and len(items) > 1:
+            return ", ".join(items[:-1]) + f" {KREYOL['and']} " + items[-1]
+        return format_list(items, locale=writing(lang).babel)
 
     @staticmethod
     def spanish_and(text: str) -> str:
@@ -105,7 +121,7 @@ class Renderer:
         which word to say in English (facts.md section 7).
         """
         number = self.number(number_id)
-        locale = BABEL_LOCALES.get(lang, lang)
+        locale = writing(lang).babel
         groups: list[tuple[object, list[str]]] = []
         for channel in channels(number):
             value = number["languages"][channel]
@@ -119,7 +135,7 @@ class Renderer:
         lines = []
         for value, ways in groups:
             served = value["languages"] if isinstance(value, dict) else value
-            names = format_list([self.t(lang, f"ways.{w}") for w in ways], locale=locale)
+            names = self.listing(lang, [self.t(lang, f"ways.{w}") for w in ways])
             names = names[:1].upper() + names[1:]
             if lang == "es":
                 names = self.spanish_and(names)
@@ -132,7 +148,7 @@ class Renderer:
                 codes = "unknown"
             else:
                 ordered = sorted(served, key=lambda code: code != lang)   # the reader's language first
-                listed = format_list([self.language_name(lang, c) for c in ordered], locale=locale)
+                listed = self.listing(lang, [self.language_name(lang, c) for c in ordered])
                 if lang == "es":
                     listed = self.spanish_and(listed)
                 if lang in served:

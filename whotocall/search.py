@@ -26,15 +26,31 @@ RANKING = Path("data") / "search" / "ranking.yml"
 #      misses precomposed letters (it would cut "tử" to "t"), so it is left out.
 #   zh: split into words at build time (jieba); lunr.zh needs jieba in the browser, so Material's
 #      English settings stay (the stemmer only touches Latin words in Chinese text).
+#   ru, fr, pt (Snowball): полиции/полицию→полиц, avocats→avocat, advogados→advog.
+#   ko: lunr.ko has stop words and no stemmer: particles stay on the word (경찰이, 경찰에게);
+#      search-query.js takes the particle off a typed Korean word and matches it as a prefix.
+#   tl, ht, fa: lunr-languages has none; no stemmer and no stop words (an English list would
+#      drop Tagalog "at" and Kreyòl "a"); whole words and prefixes only.
 PIPELINES = {
     "en": ["stopWordFilter", "stemmer"],
     "es": ["stopWordFilter", "stemmer"],
     "ar": ["stopWordFilter", "stemmer"],
     "vi": ["stopWordFilter"],
+    "ko": ["stopWordFilter"],
+    "ru": ["stopWordFilter", "stemmer"],
+    "fr": ["stopWordFilter", "stemmer"],
+    "pt": ["stopWordFilter", "stemmer"],
+    "tl": [],
+    "ht": [],
+    "fa": [],
 }
 # Spaces, hyphens and punctuation (Spanish ¿¡, Arabic ، ؛ ؟), and a full stop not inside a number.
 # The trimmers are not used: lunr.es and lunr.ar's drop digits, so "(911)" would vanish.
 SEPARATOR = r'(?:[\s\-,:;!?¿¡()\[\]{}"“”«»/…،؛؟]|\.(?!\d))+'
+# French writes "le", "de" onto the next word ("l'immigration", "d'urgence"): split there too, or
+# "immigration" would not find it. Not in English ("don't" would become "don" and "t").
+SPLIT_AT_APOSTROPHE = {"fr"}
+SEPARATOR_APOSTROPHE = SEPARATOR.replace("«»", "«»'’")
 # A word in a title counts 3 times a word in the text. Material's 1000 let one title word beat
 # any text: "wellness check" found "What if I do not speak English well?" (stem "well") first.
 # Measured on tests/search_queries.yml (scripts/search_quality.py): 1000 and 10 gave top-1
@@ -54,7 +70,8 @@ def settings(code: str, material: dict) -> dict:
     fields = {**material.get("fields", {}), "title": {"boost": TITLE_BOOST}}
     if code not in PIPELINES:        # Chinese (split at build time) and any language not yet checked
         return {**material, "fields": fields}
-    return {**material, "fields": fields, "separator": SEPARATOR, "pipeline": PIPELINES[code]}
+    separator = SEPARATOR_APOSTROPHE if code in SPLIT_AT_APOSTROPHE else SEPARATOR
+    return {**material, "fields": fields, "separator": separator, "pipeline": PIPELINES[code]}
 
 
 def page_boosts(root: Path) -> dict[str, float]:

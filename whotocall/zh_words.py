@@ -49,9 +49,36 @@ def reduced_dictionary(runs: list[str]) -> str:
             longest = max(longest, len(word))
     inside = {run[start:end] for run in runs for start in range(len(run))
               for end in range(start + 1, min(len(run), start + longest) + 1)}
-    kept = sorted((word, freq) for word, freq in entries if word in inside)
+    known = dict(entries)
+    kept = {word: freq for word, freq in entries if word in inside}
+    kept.update(traditional_words(runs, known, longest))
+    kept = sorted(kept.items())
     filler = total - sum(freq for _, freq in kept)
     return "".join(f"{word} {freq}\n" for word, freq in kept) + f"{FILLER} {filler}\n"
+
+
+def traditional_words(runs: list[str], known: dict[str, int], longest: int) -> dict[str, int]:
+    """Words of the Traditional Chinese text, with the frequency of their Simplified form.
+
+    jieba's dictionary is nearly all Simplified, so "我是聾人" split into 我/是/聾/人 and a
+    query for 聾人 found nothing. Each run is converted to Simplified (OpenCC, which keeps one
+    character for one) only to find its words; each dictionary word found there gives the
+    Traditional characters at the same place, as a word of the same frequency. Simplified text
+    converts to itself and gains nothing, so the Simplified pages split as before.
+    """
+    from opencc import OpenCC
+    to_simplified = OpenCC("t2s")
+    found = {}
+    for run in runs:
+        simple = to_simplified.convert(run)
+        if simple == run or len(simple) != len(run):
+            continue
+        for start in range(len(run)):
+            for end in range(start + 1, min(len(run), start + longest) + 1):
+                word = run[start:end]
+                if word != simple[start:end] and simple[start:end] in known and word not in known:
+                    found[word] = known[simple[start:end]]
+    return found
 
 
 def write(root: Path) -> Path:

@@ -10,6 +10,7 @@
    - a word of 5 letters or more also matches with one letter wrong ("sucide~1"),
    - a phone number, with or without dashes, becomes its digit groups, all
      required ("18007997233" -> "+1 +800 +799 +7233"), as the pages split it.
+   - a Korean word loses its particle ending and matches as a prefix.
    Chinese runs are left to search-words-zh.js. Material marks a word as
    "Missing" when no index word starts with it, which is wrong for a word found
    by its stem ("sordo" finds "sordas", index word "sord"): those marks are
@@ -26,6 +27,22 @@
   var WHOLE_BOOST = 1;                     /* the stemmed whole word against the prefix and the typo match */
   var PREFIX_MIN = 4;                      /* shorter whole words ("my", "was") as prefixes match everything */
   var separator = /[\s\-]+/;
+  var HANGUL = /^[\uac00-\ud7a3]+$/;
+  var PARTICLES = ["에게서", "한테서", "으로는", "에서는", "에게", "에서", "으로", "한테", "까지", "부터",
+                   "처럼", "하고", "이나", "이랑", "은", "는", "이", "가", "을", "를", "에", "의", "도",
+                   "로", "와", "과", "만", "랑"];
+
+  /* Korean: lunr.ko has no stemmer, so "경찰에게" (to the police) would not find "경찰이";
+     the typed word loses a particle ending and, like every Korean word, matches as a prefix. */
+  function korean(word) {
+    for (var i = 0; i < PARTICLES.length; i++) {
+      var ending = PARTICLES[i];
+      if (word.length - ending.length >= 2 && word.slice(-ending.length) === ending) {
+        return word.slice(0, -ending.length);
+      }
+    }
+    return word;
+  }
 
   function phone(word) {
     var digits = word.replace(/[\s().\-]/g, "");
@@ -48,6 +65,7 @@
         if (HAN.test(part)) { out.push(part); return; }   /* Chinese: as split by search-words-zh.js */
         var lower = part.toLowerCase();
         out.push(lower + "^" + WHOLE_BOOST);              /* whole word, stemmed */
+        if (HANGUL.test(lower)) { out.push(korean(lower)); return; }
         /* Material adds "*": the word being typed, and the exact form of longer words */
         if ((last && j === parts.length - 1) || lower.length >= PREFIX_MIN) out.push(lower);
         if (lower.length >= FUZZY_MIN && !/\d/.test(lower)) out.push(lower + "~1");

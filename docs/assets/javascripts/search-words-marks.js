@@ -1,11 +1,14 @@
-/* Vietnamese search: many readers type without tone marks ("bao luc gia dinh"
-   for "bạo lực gia đình"), and "bao" alone is another word ("bao lâu", how
-   long). This learns the index's own words and pairs of neighbouring words
-   from the index Material hands its search worker, and puts the marks back:
-   a pair of unmarked words becomes the pair the pages use most ("gia dinh" ->
-   "gia đình"), a single unmarked word that is not itself on the pages becomes
-   the marked word the pages use most. Words typed with marks stay as they are.
-   Vietnamese pages only; runs before Material's bundle and search-query.js.
+/* Search without accents and tone marks: many readers type "bao luc gia dinh"
+   for Vietnamese "bạo lực gia đình", "telephone" for French "téléphone",
+   "advogado gratis" for Portuguese "advogado grátis", "fe" for Kreyòl "fè";
+   and an unmarked word can be another word (Vietnamese "bao" alone is "bao
+   lâu", how long). This learns the index's own words and pairs of neighbouring
+   words from the index Material hands its search worker, and puts the marks
+   back: a pair of unmarked words becomes the pair the pages use most ("gia
+   dinh" -> "gia đình"), a single unmarked word that is not itself on the pages
+   becomes the marked word the pages use most. Words typed with marks stay as
+   they are. Pages of the languages whose `search_words` is "marks"
+   (whotocall/languages.py); runs before Material's bundle and search-query.js.
    Nothing leaves the page. */
 (function () {
   "use strict";
@@ -16,7 +19,7 @@
   var words = null, pairs = null, known = null;
 
   function bare(word) {
-    return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d");
+    return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/œ/g, "oe");
   }
 
   function count(map, key, value) {
