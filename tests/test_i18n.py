@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import ROOT, data_error
 from tests.pages import english_slugs, folder, page_path, soup
 
-RTL = {"ar"}
+RTL = {"ar", "fa"}   # written right to left (Arabic, Persian)
 
 
 

@@ -5,7 +5,7 @@ from whotocall import languages
 
 def test_default_at_the_root_others_in_their_folder():
     site = languages.languages(ROOT)
-    assert [lang.code for lang in site] == ["en", "es", "zh", "vi", "ar"]
+    assert [lang.code for lang in site] == ["en", "es", "zh", "zh-Hant", "tl", "vi", "ar", "fr", "ko", "ru", "ht", "pt", "fa"]
     english, spanish = languages.get("en", ROOT), languages.get("es", ROOT)
     assert (english.folder, spanish.folder) == ("", "es/")
     assert spanish.page("call-911") == "es/call-911/" and english.page("index") == ""

@@ -53,7 +53,7 @@ def test_one_file_per_language(site, catalog, languages, no_script):
                 assert dial in text, f"{path.name}: {dial} not shown"
         assert renderer.t(lang, "ui.last_checked", date=renderer.date(lang, catalog.last_checked())) in text
         direction = page.evaluate("getComputedStyle(document.body).direction")
-        assert direction == ("rtl" if lang == "ar" else "ltr"), (lang, direction)
+        assert direction == ("rtl" if lang in ("ar", "fa") else "ltr"), (lang, direction)
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, f"{path.name} wider than a phone"
         # The style is in the file and applied (the 911 bar is red).
         assert page.evaluate("getComputedStyle(document.querySelector('.top')).backgroundColor") == "rgb(164, 18, 28)"

@@ -24,7 +24,9 @@ from . import languages
 from .data import Catalog, DataError, _read_mkdocs_yml
 
 FOLDER = "downloads"
-BUDGET = 150_000
+# 150 KB held the first five languages (the largest, Arabic, 136 KB). Cyrillic and Persian letters
+# take two bytes each in UTF-8: the Russian copy came to 150.9 KB with nothing extra in it.
+BUDGET = 160_000
 STYLE = Path(__file__).resolve().parent / "one_file_assets" / "one-file.css"
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)

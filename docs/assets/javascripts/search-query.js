@@ -10,7 +10,8 @@
    - a word of 5 letters or more also matches with one letter wrong ("sucide~1"),
    - a phone number, with or without dashes, becomes its digit groups, all
      required ("18007997233" -> "+1 +800 +799 +7233"), as the pages split it.
-   - a Korean word loses its particle ending and matches as a prefix.
+   - a Korean word loses its particle ending and matches as a prefix,
+   - on Persian pages, Arabic-keyboard ي and ك become Persian ی and ک.
    Chinese runs are left to search-words-zh.js. Material marks a word as
    "Missing" when no index word starts with it, which is wrong for a word found
    by its stem ("sordo" finds "sordas", index word "sord"): those marks are
@@ -51,7 +52,12 @@
     return ["+1", "+" + d.slice(0, 3), "+" + d.slice(3, 6), "+" + d.slice(6)];
   }
 
+  /* Persian typed on an Arabic keyboard: ي and ك for ی and ک (Persian pages only: Arabic
+     pages are written with ي and ك). */
+  var PERSIAN = document.documentElement.lang === "fa";
+
   function rewrite(query) {
+    if (PERSIAN) query = query.replace(/\u064a/g, "\u06cc").replace(/\u0643/g, "\u06a9");
     var typing = !/\s$/.test(query);
     var words = query.replace(LUNR_SYNTAX, " ").trim().split(/\s+/);
     var out = [];
