@@ -1,5 +1,5 @@
 """Search-quality benchmark: type each query of tests/search_queries.yml into the search box of a
-built site, in real Chromium, online (served over http) and from the offline zip (file://), and
+built site, in real Chromium, online (served over http) and from each language's offline zip (file://), and
 print top-1 and top-3 per language.
 
     python scripts/search_quality.py                 # build into a temporary folder first
@@ -135,16 +135,23 @@ def serve(site: Path):
 
 
 def unzip_offline(site: Path, into: Path) -> Path:
-    """The offline edition of a built site, unzipped; its root folder."""
-    from whotocall.offline import FOLDER, ZIP_PATH
-    with zipfile.ZipFile(site / ZIP_PATH) as archive:
-        archive.extractall(into)
-    return into / FOLDER
+    """Every language's offline zip of a built site, each unzipped into <into>/<lang>/; `into`.
+
+    homes() of its file:// URL opens each language's search in that language's own zip.
+    """
+    from whotocall.offline import zip_path
+    for code in languages.codes(ROOT):
+        with zipfile.ZipFile(site / zip_path(code)) as archive:
+            archive.extractall(into / code)
+    return into
 
 
 def homes(base: str, codes: list[str]) -> dict[str, str]:
-    """Each language's home URL under a base URL (ending in /)."""
-    return {code: base + languages.get(code, ROOT).folder for code in codes}
+    """Each language's home URL under a base URL (ending in /): a served site, or (file://) the folder
+    unzip_offline filled, where each language's home is in its own edition."""
+    from whotocall.offline import FOLDER
+    edition = (lambda code: f"{code}/{FOLDER}/") if base.startswith("file:") else (lambda code: "")
+    return {code: base + edition(code) + languages.get(code, ROOT).folder for code in codes}
 
 
 # --- Command -----------------------------------------------------------------
@@ -163,7 +170,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build one into a temporary folder)")
     parser.add_argument("--misses", action="store_true", help="list every query whose page is not first")
-    parser.add_argument("--online-only", action="store_true", help="skip the offline zip")
+    parser.add_argument("--online-only", action="store_true", help="skip the offline zips")
     args = parser.parse_args()
     from whotocall.browser import launch
     queries = load_queries()

@@ -39,12 +39,15 @@ def test_words_around_the_size_stay_text():
     assert str(sentence("<b>{size}</b>", "downloads/a.zip")) == "&lt;b&gt;" + str(slot("downloads/a.zip")) + "&lt;/b&gt;"
 
 
-def test_no_empty_size_left_in_the_site_or_the_offline_edition(site, tmp_path):
+def test_no_empty_size_left_in_the_site_or_the_offline_editions(site, languages, tmp_path):
     import zipfile
-    from whotocall.offline import ZIP_PATH
-    with zipfile.ZipFile(site / ZIP_PATH) as archive:
-        archive.extractall(tmp_path)
-    for folder in (site, tmp_path):
+    from whotocall.offline import zip_path
+    for lang in languages:
+        with zipfile.ZipFile(site / zip_path(lang)) as archive:
+            archive.extractall(tmp_path / lang)
+    for folder in (site, *(tmp_path / lang for lang in languages)):
         left = [str(path) for path in folder.rglob("*")
                 if path.suffix in (".html", ".json", ".js") and "data-wtc-size-of" in path.read_text(encoding="utf-8")]
         assert not left, left
+    # Negative control: the hosted pages had slots, and the check reads the files that held them.
+    assert (tmp_path / "es" / "who-to-call" / "es" / "cards" / "index.html").is_file()

@@ -4,7 +4,7 @@ static-i18n builds the languages one after another into one folder; some things
 can only be done when all of them are there: one search index per language
 (static-i18n leaves one combined index), one 404 page per language (each
 language's build overwrote the last one's), the card PDFs, the offline edition
-and its zip, and the sizes of those files on the pages that link them.
+of each language and its zip, and the sizes of those files on the pages that link them.
 Each step changes files in the site folder only and raises DataError with a
 message an editor can act on.
 """
@@ -35,8 +35,10 @@ def finish(root: Path, site: Path, catalog: Catalog, not_found: dict[str, str]) 
         ("vcards", lambda: vcard_files(root, site, catalog)),
         ("one-file copies", lambda: one_files(root, site, catalog)),
         ("phone files", lambda: phone_files(root, site, catalog)),
+        # The offline editions hold pages with the sizes of their downloads in; the zips' own sizes come after.
+        ("file sizes", lambda: write_sizes(site, root, required=False)),
         ("offline zip", lambda: offline_zip(root, site, catalog)),
-        ("file sizes", lambda: write_sizes(site, root)),
+        ("zip sizes", lambda: write_sizes(site, root)),
         ("keep lists", lambda: keep_lists(root, site, catalog)),   # last: hashes of the finished files
     ]
     timings = {}

@@ -99,11 +99,12 @@ def define_env(env):
 
     @env.macro
     def download_zip():
-        """Link to the offline zip with its size and the facts date (the offline edition swaps in a note)."""
+        """Link to the reader's language's offline zip with its size and the facts date (the offline edition swaps in a note)."""
         from .file_sizes import sentence
-        from .offline import ZIP_PATH
-        href = get_relative_url(ZIP_PATH, env.page.url or "./")
-        label = sentence(renderer.t(lang(), "ui.download_zip"), ZIP_PATH)
+        from .offline import zip_path
+        target = zip_path(lang())
+        href = get_relative_url(target, env.page.url or "./")
+        label = sentence(renderer.t(lang(), "ui.download_zip"), target)
         return renderer.render("download.html", lang(), block=True, href=href, label=label)
 
     @env.macro
