@@ -63,6 +63,7 @@ def values(config, page_url, canonical_url, links):
         site_languages.append({
             "code": language.code,
             "name": language.name,
+            "dir": language.dir,
             "current": language.code == lang,
             # Relative, so the offline edition works from file://; the 404 page, served anywhere, by path.
             "href": (get_relative_url(_file_link(link, config.use_directory_urls) or ".", page_url or ".")

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -10,6 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from filelock import FileLock, Timeout
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -22,9 +25,6 @@ from whotocall.data import DataError, load_catalog, site_languages  # noqa: E402
 # Tiers: a test is marked by what it uses, so `pytest -m "not browser"` skips Chromium.
 BUILD_FIXTURES = {"site", "server", "project", "edition", "changed_build"}
 PDF_FILES = {"test_cards.py"}
-# Files that share tests/visits.py's first visits of every page: under pytest-xdist (`--dist loadgroup`,
-# pytest.ini) they run on one worker, so the pages are visited once per session, not once per worker.
-FIRST_VISIT_FILES = {"test_budget.py", "test_privacy.py"}
 
 
 def pytest_collection_modifyitems(items):
@@ -37,8 +37,6 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.build)
         if item.path.name in PDF_FILES:
             item.add_marker(pytest.mark.pdf)
-        if item.path.name in FIRST_VISIT_FILES:
-            item.add_marker(pytest.mark.xdist_group("first_visits"))
 
 
 @pytest.fixture(scope="session")
@@ -53,10 +51,31 @@ def languages():
     return site_languages(ROOT)
 
 
+def shared_folder(tmp_path_factory, name: str, make, wait: bool = True) -> Path | None:
+    """A folder that make(folder) fills once per test run: the first pytest-xdist worker to ask makes it
+    while the others wait for the lock, then every worker reuses it (the pattern pytest-xdist's
+    documentation gives for session fixtures). Nothing is reused from an earlier run.
+    wait=False: None at once if another worker is making it."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent          # shared by the workers of this run
+    folder, done = base / f"shared-{name}", base / f"shared-{name}.done"
+    try:
+        with FileLock(str(base / f"shared-{name}.lock"), timeout=-1 if wait else 0):
+            if not done.exists():
+                shutil.rmtree(folder, ignore_errors=True)
+                folder.mkdir()
+                make(folder)
+                done.touch()
+    except Timeout:
+        return None
+    return folder
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The whole site, built once per session into a temporary folder."""
-    return build(ROOT, tmp_path_factory.mktemp("build") / "site")
+    """The whole site, built once per test run into a temporary folder (shared by the workers)."""
+    return shared_folder(tmp_path_factory, "build", lambda folder: build(ROOT, folder / "site")) / "site"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -116,17 +135,23 @@ def changed_build(tmp_path_factory):
     Spanish home and law-enforcement pages removed, built by scripts/build.py over a site/ that
     already holds an old page. Returns the project copy, the site folder and the build's result.
     """
-    folder = tmp_path_factory.mktemp("changed")
-    project = copy_project(folder / "project")
-    edit(project / "data" / "numbers.yml", '"1-800-799-7233"', '"1-800-555-0100"')
-    edit(project / "data" / "text" / "en.yml", "what: Free and private help if someone",
-         "what: <script>alert(1)</script> Free and private help if someone")
-    (project / "docs" / "index.es.md").unlink()
-    (project / "docs" / "law-enforcement.es.md").unlink()
-    out = folder / "site"
-    out.mkdir()
-    (out / "index.html").write_text("previous good build", encoding="utf-8")
-    return project, out, run_build(project, out)
+    def make(folder):
+        project = copy_project(folder / "project")
+        edit(project / "data" / "numbers.yml", '"1-800-799-7233"', '"1-800-555-0100"')
+        edit(project / "data" / "text" / "en.yml", "what: Free and private help if someone",
+             "what: <script>alert(1)</script> Free and private help if someone")
+        (project / "docs" / "index.es.md").unlink()
+        (project / "docs" / "law-enforcement.es.md").unlink()
+        out = folder / "site"
+        out.mkdir()
+        (out / "index.html").write_text("previous good build", encoding="utf-8")
+        result = run_build(project, out)
+        (folder / "result.json").write_text(json.dumps(
+            {"args": result.args, "returncode": result.returncode, "stdout": result.stdout, "stderr": result.stderr}))
+
+    folder = shared_folder(tmp_path_factory, "changed", make)
+    result = subprocess.CompletedProcess(**json.loads((folder / "result.json").read_text()))
+    return folder / "project", folder / "site", result
 
 
 @pytest.fixture

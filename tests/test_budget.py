@@ -24,8 +24,8 @@ SEARCH_FILES = ("search_index.json", "/workers/search.", "/lunr/")
 
 
 @pytest.fixture(scope="module")
-def visits(browser, server):
-    return first_visits(browser, server, PAGES)
+def visits(browser, server, tmp_path_factory):
+    return first_visits(browser, server, PAGES, tmp_path_factory)
 
 
 def kb(requests):

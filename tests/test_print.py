@@ -15,10 +15,17 @@ SHOWN = """selectors => selectors.filter(sel => [...document.querySelectorAll(se
     .some(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden"))"""
 
 
+# Every page in a left-to-right and a right-to-left language; in the others the home, the longest
+# page and the 404 page: every page shares one print stylesheet and one footer template, and what
+# changes with the language (its date, its direction) shows on any of its pages.
+EVERY_PAGE_IN = ("en", "ar")
+SOME_PAGES = ("index", "know-your-rights")
+
+
 def every_page(server, languages):
-    """(language, URL) of every page of every language, 404 pages included."""
+    """(language, URL) of the pages printed: see EVERY_PAGE_IN; 404 pages included."""
     for lang in languages:
-        for slug in english_slugs():
+        for slug in (english_slugs() if lang in EVERY_PAGE_IN else SOME_PAGES):
             yield lang, page_url(server, lang, slug)
         yield lang, page_url(server, lang, "index") + "404.html"
 

@@ -88,8 +88,8 @@ def other_hosts(urls, own_host):
 
 
 @pytest.fixture(scope="module")
-def visits(browser, server):
-    return first_visits(browser, server, PAGES)
+def visits(browser, server, tmp_path_factory):
+    return first_visits(browser, server, PAGES, tmp_path_factory)
 
 
 @pytest.mark.parametrize("lang,slug", PAGES, ids=[f"{lang}/{slug}" for lang, slug in PAGES])

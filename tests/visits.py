@@ -1,13 +1,16 @@
 """Every page of every language opened once as a first-time reader: what the browser fetched, logged and kept.
 
 tests/test_budget.py reads the sizes, tests/test_privacy.py the hosts,
-cookies, storage and policy violations, so each page loads once per session.
+cookies, storage and policy violations, tests/test_browser.py the width, so
+each page loads once per test run (shared by the pytest-xdist workers).
 The browser cache is off, so every visit is a first visit.
 """
 from __future__ import annotations
 
 import gzip
-from dataclasses import dataclass, field
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
 
 from tests.pages import page_url
 
@@ -19,6 +22,9 @@ document.addEventListener('securitypolicyviolation', event => window.__wtcViolat
 """
 
 
+WIDER_THAN_SCREEN = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
 @dataclass
 class Visit:
     """One page's first load."""
@@ -28,6 +34,7 @@ class Visit:
     violations: list = field(default_factory=list)   # CSP violations
     cookies: list = field(default_factory=list)
     storage: dict = field(default_factory=dict)      # {"local": [...], "session": [...]}
+    too_wide: int = 0                                # px the page is wider than the 360 px screen, scripts run
 
     def kb(self):
         return sum(size for _, size in self.requests) / 1024
@@ -67,7 +74,8 @@ class FirstVisits:
                      violations=self.page.evaluate("window.__wtcViolations || []"),
                      cookies=self.context.cookies(),
                      storage=self.page.evaluate(
-                         "() => ({local: Object.entries(localStorage), session: Object.entries(sessionStorage)})"))
+                         "() => ({local: Object.entries(localStorage), session: Object.entries(sessionStorage)})"),
+                     too_wide=self.page.evaluate(WIDER_THAN_SCREEN))
 
     def settle(self, quiet_ms=100, step_ms=25):
         """Wait until no request has been in flight for quiet_ms."""
@@ -95,18 +103,40 @@ class FirstVisits:
             self.finished.append(request)
 
 
-_done: dict = {}
+SERVER = "{server}"   # stands for the serving address in the saved visits: each worker serves on its own port
 
 
-def first_visits(browser, server, pages) -> dict:
-    """{(lang, slug): Visit} for every page, visited on the first call of the session only."""
-    key = (id(browser), server, tuple(pages))
-    if key not in _done:
-        context = browser.new_context(viewport={"width": 360, "height": 640})
-        visitor = FirstVisits(context)
-        _done[key] = {(lang, slug): visitor.visit(page_url(server, lang, slug)) for lang, slug in pages}
-        context.close()
-    return _done[key]
+def first_visits(browser, server, pages, tmp_path_factory) -> dict:
+    """{(lang, slug): Visit} for every page, visited once per test run. The pages are visited a language
+    at a time by whichever pytest-xdist worker takes that language first (two workers share the
+    work); every worker reads what was seen (tests/conftest.shared_folder)."""
+    from tests.conftest import shared_folder
+
+    by_language = {}
+    for lang, slug in pages:
+        by_language.setdefault(lang, []).append(slug)
+
+    def visit_language(lang):
+        def visit(folder):
+            context = browser.new_context(viewport={"width": 360, "height": 640})
+            visitor = FirstVisits(context)
+            seen = [[lang, slug, asdict(visitor.visit(page_url(server, lang, slug)))] for slug in by_language[lang]]
+            context.close()
+            (folder / "visits.json").write_text(json.dumps(seen).replace(server, SERVER), encoding="utf-8")
+        return visit
+
+    def name(lang):
+        return f"visits-{lang}-" + hashlib.sha256(json.dumps(by_language[lang]).encode()).hexdigest()[:12]
+
+    folders = {lang: shared_folder(tmp_path_factory, name(lang), visit_language(lang), wait=False)
+               for lang in by_language}            # the languages no other worker is visiting now
+    visits = {}
+    for lang in by_language:
+        folder = folders[lang] or shared_folder(tmp_path_factory, name(lang), visit_language(lang))
+        for lang_, slug, fields in json.loads((folder / "visits.json").read_text(encoding="utf-8").replace(SERVER, server)):
+            fields["requests"] = [tuple(request) for request in fields["requests"]]
+            visits[(lang_, slug)] = Visit(**fields)
+    return visits
 
 
 def wait_until(page, condition, timeout_ms=5000, step_ms=25):

@@ -29,6 +29,7 @@
   var PREFIX_MIN = 4;                      /* shorter whole words ("my", "was") as prefixes match everything */
   var separator = /[\s\-]+/;
   var HANGUL = /^[\uac00-\ud7a3]+$/;
+  var KOREAN_FUZZY_MIN = 4;                /* a syllable holds two or three letters */
   var PARTICLES = ["에게서", "한테서", "으로는", "에서는", "에게", "에서", "으로", "한테", "까지", "부터",
                    "처럼", "하고", "이나", "이랑", "은", "는", "이", "가", "을", "를", "에", "의", "도",
                    "로", "와", "과", "만", "랑"];
@@ -71,7 +72,11 @@
         if (HAN.test(part)) { out.push(part); return; }   /* Chinese: as split by search-words-zh.js */
         var lower = part.toLowerCase();
         out.push(lower + "^" + WHOLE_BOOST);              /* whole word, stemmed */
-        if (HANGUL.test(lower)) { out.push(korean(lower)); return; }
+        if (HANGUL.test(lower)) {
+          out.push(korean(lower));
+          if (lower.length >= KOREAN_FUZZY_MIN) out.push(lower + "~1");   /* "푸드스템프" finds "푸드스탬프" */
+          return;
+        }
         /* Material adds "*": the word being typed, and the exact form of longer words */
         if ((last && j === parts.length - 1) || lower.length >= PREFIX_MIN) out.push(lower);
         if (lower.length >= FUZZY_MIN && !/\d/.test(lower)) out.push(lower + "~1");
