@@ -1,29 +1,23 @@
 """Accessibility of every page in every language: axe-core (WCAG 2.2 AA and best practices), keyboard focus, skip link, headings, tel: labels.
 
-axe runs in one browser context per screen size, reusing one tab, on every
-page of every language on a phone and on every page in English and Arabic
-on a desktop (sidebars and table of contents shown). Each check has a
+axe runs on every page of every language on a phone (in the first visit of
+each page, tests/visits.py, once the page is loaded) and on every page in
+English and Arabic on a desktop (sidebars and table of contents shown). Each check has a
 negative control that proves it can fail.
 """
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT
 from tests.pages import english_slugs, page_path, page_url
+from tests.visits import AXE, axe_violations, first_visits  # noqa: F401  (test_officer imports axe_violations from here)
 from whotocall.data import site_languages
 
 LANGUAGES = site_languages(ROOT)
 PAGES = [(lang, slug) for lang in LANGUAGES for slug in english_slugs()]
 DESKTOP_PAGES = [(lang, slug) for lang in LANGUAGES if lang in ("en", "ar") for slug in english_slugs()]
-AXE = Axe()
-AXE_OPTIONS = {
-    # WCAG 2.0-2.2 A and AA (target-size is wcag22aa), plus axe's best practices (e.g. a named search dialog).
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
-    "resultTypes": ["violations"],
-}
 PHONE = {"width": 360, "height": 640}
 DESKTOP = {"width": 1280, "height": 800}
 LONG_PAGE = "know-your-rights"
@@ -52,11 +46,6 @@ def desktop_tab(browser):
     context.close()
 
 
-def axe_violations(page):
-    """axe-core's violations (WCAG 2.0-2.2 A/AA, best practices) on the page as it is now."""
-    if not page.evaluate("typeof axe !== 'undefined'"):
-        page.evaluate(AXE.axe_script)
-    return page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)["violations"]
 
 
 def describe(violations):
@@ -69,10 +58,15 @@ def describe(violations):
     return "\n".join(lines)
 
 
+@pytest.fixture(scope="module")
+def visits(browser, server, tmp_path_factory):
+    """Every page's first visit at 360 px, axe run on it once loaded (tests/visits.py)."""
+    return first_visits(browser, server, PAGES, tmp_path_factory)
+
+
 @pytest.mark.parametrize("lang,slug", PAGES, ids=[f"{lang}/{slug}" for lang, slug in PAGES])
-def test_axe_on_a_phone(phone_tab, server, lang, slug):
-    phone_tab.goto(page_url(server, lang, slug), wait_until="load")
-    violations = axe_violations(phone_tab)
+def test_axe_on_a_phone(visits, lang, slug):
+    violations = visits[(lang, slug)].axe
     assert not violations, f"{lang}/{slug} at 360 px:\n{describe(violations)}"
 
 

@@ -1,6 +1,4 @@
 """Real Chromium on the built site: what a reader on a small phone sees, and what the page asks for."""
-from urllib.parse import urlsplit
-
 import pytest
 
 from tests.conftest import ROOT
@@ -47,18 +45,9 @@ def test_home_911_link_outside_viewport_is_detected(browser, server):
     ctx.close()
 
 
-@pytest.mark.parametrize("slug", english_slugs())
-def test_no_console_errors_and_no_other_hosts(browser, server, slug):
-    ctx, page, record = open_page(browser, page_url(server, "en", slug))
-    page.locator('[data-md-component="search-query"], .md-search__input').first.focus()
-    page.wait_for_load_state("networkidle")
-    own = urlsplit(server).netloc
-    other = [url for url in record["requests"] if urlsplit(url).scheme in ("http", "https")
-             and urlsplit(url).netloc != own]
-    assert not other, f"requests to other hosts: {other}"
-    assert not record["errors"], record["errors"]
-    assert ctx.cookies() == [], "the site must not set cookies"
-    ctx.close()
+# No console errors, requests to other hosts or cookies: checked on the first visit of every page of
+# every language (tests/test_privacy.py), and with search and the language menu open on two pages of
+# every language (test_language_menu_and_search_stay_on_this_site).
 
 
 def test_page_readable_without_javascript(browser, server):

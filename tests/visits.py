@@ -1,7 +1,8 @@
 """Every page of every language opened once as a first-time reader: what the browser fetched, logged and kept.
 
 tests/test_budget.py reads the sizes, tests/test_privacy.py the hosts,
-cookies, storage and policy violations, tests/test_browser.py the width, so
+cookies, storage and policy violations, tests/test_browser.py the width,
+tests/test_accessibility.py axe-core's findings on a phone, so
 each page loads once per test run (shared by the pytest-xdist workers).
 The browser cache is off, so every visit is a first visit.
 """
@@ -12,6 +13,8 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 
+from axe_playwright_python.sync_playwright import Axe
+
 from tests.pages import page_url
 
 # Collects Content-Security-Policy violations from the first moment of each page.
@@ -20,6 +23,21 @@ window.__wtcViolations = [];
 document.addEventListener('securitypolicyviolation', event => window.__wtcViolations.push(
   event.violatedDirective + ' blocked ' + (event.blockedURI || 'inline') + ' ' + (event.sample || '')));
 """
+
+
+AXE = Axe()
+AXE_OPTIONS = {
+    # WCAG 2.0-2.2 A and AA (target-size is wcag22aa), plus axe's best practices (e.g. a named search dialog).
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
+
+
+def axe_violations(page):
+    """axe-core's violations (WCAG 2.0-2.2 A/AA, best practices) on the page as it is now."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(AXE.axe_script)
+    return page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)["violations"]
 
 
 WIDER_THAN_SCREEN = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
@@ -35,6 +53,7 @@ class Visit:
     cookies: list = field(default_factory=list)
     storage: dict = field(default_factory=dict)      # {"local": [...], "session": [...]}
     too_wide: int = 0                                # px the page is wider than the 360 px screen, scripts run
+    axe: list = field(default_factory=list)          # axe-core's violations on the loaded page (see AXE_OPTIONS)
 
     def kb(self):
         return sum(size for _, size in self.requests) / 1024
@@ -68,7 +87,7 @@ class FirstVisits:
         self.finished, self.errors = [], []
         self.page.goto(url, wait_until="load")
         self.settle()
-        return Visit(url=url,
+        visit = Visit(url=url,
                      requests=[(request.url, self._gzip_size(request)) for request in self.finished],
                      errors=list(self.errors),
                      violations=self.page.evaluate("window.__wtcViolations || []"),
@@ -76,6 +95,8 @@ class FirstVisits:
                      storage=self.page.evaluate(
                          "() => ({local: Object.entries(localStorage), session: Object.entries(sessionStorage)})"),
                      too_wide=self.page.evaluate(WIDER_THAN_SCREEN))
+        visit.axe = axe_violations(self.page)   # last: axe reads the page and changes nothing the checks above saw
+        return visit
 
     def settle(self, quiet_ms=100, step_ms=25):
         """Wait until no request has been in flight for quiet_ms."""
