@@ -15,6 +15,14 @@ QUERIES = {
     "zh": ("报警", "abogado"),
     "vi": ("luật sư", "abogado"),
     "ar": ("محامي", "abogado"),
+    "zh-Hant": ("律師", "abogado"),
+    "tl": ("pulis", "律师"),
+    "fr": ("avocat", "abogado"),
+    "ko": ("변호사", "abogado"),
+    "ru": ("адвокат", "abogado"),
+    "ht": ("avoka", "abogado"),
+    "pt": ("advogado", "律师"),
+    "fa": ("وکیل", "abogado"),
 }
 
 
@@ -35,6 +43,11 @@ def search(browser, url, query, block=None):
     page.close()
     assert not errors, errors
     return links
+
+
+def test_every_shipped_language_has_its_search_words(languages):
+    """A new language adds its word pair above, so its search is checked too."""
+    assert set(languages) <= set(QUERIES), set(languages) - set(QUERIES)
 
 
 @pytest.mark.parametrize("lang", list(QUERIES))
