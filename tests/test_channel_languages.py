@@ -65,6 +65,8 @@ def test_interpreter_line_says_which_word_to_say(site, catalog, lang):
         assert calls, f"{lang}/{slug}: no interpreter line"
         for li in calls:
             assert english_name in li.get_text(), f"{lang}/{slug}: {li.get_text()!r} lacks {english_name!r}"
+            # Marked as English, so a screen reader says it with an English voice.
+            assert [span.get_text() for span in li.select('span[lang="en"]')] == [english_name], li
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -12,7 +12,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .data import Catalog, DataError, channels
 from .languages import writing
@@ -98,7 +98,7 @@ class Renderer:
 
     def sentences(self, lang: str, *parts: str) -> str:
         """Sentences joined as `lang` writes them: a space between, none after a Chinese full stop."""
-        return writing(lang).sentence_gap.join(part for part in parts if part)
+        return Markup(writing(lang).sentence_gap).join(part for part in parts if part)   # escapes plain parts
 
     @staticmethod
     def listing(lang: str, items: list[str]) -> str:
@@ -141,7 +141,9 @@ class Renderer:
                 names = self.spanish_and(names)
             if served == "interpreter":
                 key = "ways.interpreter_english" if lang == "en" else "ways.interpreter"
-                sentence = self.t(lang, key, ways=names, language=self.t(lang, "language.english_name"))
+                # The word to say is English inside the reader's sentence: marked, so a screen reader says it in English.
+                english = Markup('<span lang="en">{}</span>').format(self.t(lang, "language.english_name"))
+                sentence = Markup(escape(self.catalog.text(lang, key))).format(ways=names, language=english)
                 codes = "interpreter"
             elif served == "unknown":
                 sentence = self.t(lang, "ways.unknown", ways=names)
