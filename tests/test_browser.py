@@ -94,3 +94,32 @@ def test_width_check_sees_a_menu_past_the_edge(browser, server, languages):
     control = page.evaluate(WIDER_THAN_SCREEN)
     context.close()
     assert control > 0
+
+
+MENU_SHOWN = """() => {
+  const inner = document.querySelector('.md-header .md-select__inner').getBoundingClientRect();
+  return [...document.querySelectorAll('.md-header .md-select__link')].map(link => {
+    const box = link.getBoundingClientRect();
+    return [link.textContent.trim(), box.top >= inner.top && box.bottom <= inner.bottom + 0.5
+            && box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth];
+  });
+}"""
+
+
+def test_language_menu_shows_every_language_on_a_small_phone(browser, server, languages, catalog):
+    """Opened at 360 × 640, the menu shows all thirteen names at once, each in its own script, inside
+    the screen (no scrolling inside the menu to find one's language)."""
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    page = context.new_page()
+    page.goto(page_url(server, "fa", "index") if "fa" in languages else server, wait_until="load")
+    page.locator(".md-header .md-select button").focus()
+    page.wait_for_function("() => document.querySelector('.md-header .md-select__inner').getBoundingClientRect().height > 300")
+    page.wait_for_timeout(300)   # Material's menu opens with a 250 ms transition
+    shown = page.evaluate(MENU_SHOWN)
+    assert [name for name, _ in shown] == [catalog.text(lang, "language.name") for lang in languages]
+    assert all(visible for _, visible in shown), shown
+    # Negative control: Material's own height for the open menu (10rem) hides the later names.
+    page.evaluate("() => { document.querySelector('.md-header .md-select__inner').style.maxHeight = '10rem'; }")
+    page.wait_for_timeout(300)
+    assert not all(visible for _, visible in page.evaluate(MENU_SHOWN))
+    context.close()
