@@ -57,7 +57,7 @@ def keyboard_answer(page, choices):
         page.keyboard.press("Tab")            # to the next question's options
 
 
-@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("lang", ["en", "ar", "fa"])
 def test_quiz_by_keyboard_with_feedback_and_score(browser, server, catalog, lang):
     page = browser.new_page(viewport={"width": 390, "height": 800})
     errors = []

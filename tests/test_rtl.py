@@ -1,9 +1,11 @@
-"""Arabic reads right to left on a small phone: the 911 heading hugs the right edge, the number stays readable.
+"""Arabic and Persian read right to left on a small phone: the 911 heading hugs the right edge, the number stays readable.
 
 Alignment is measured, not assumed: for every line of the heading's text, the gap
 between the text and the left edge of the heading's content box, and the gap to
 the right edge. Right-aligned text has no gap on the right and room on the left.
 """
+import pytest
+
 from tests.pages import page_url
 
 PHONE = {"width": 360, "height": 640}
@@ -59,8 +61,12 @@ def heading_lines(browser, server, lang, style=None):
         page.close()
 
 
-def test_arabic_home_heading_is_right_aligned(browser, server):
-    lines = heading_lines(browser, server, "ar")
+@pytest.mark.parametrize("lang", ["ar", "fa"])
+def test_right_to_left_home_heading_is_right_aligned(browser, server, languages, lang):
+    """Arabic and Persian: the home heading's lines sit against the right edge."""
+    if lang not in languages:
+        pytest.skip(f"{lang} not shipped")
+    lines = heading_lines(browser, server, lang)
     assert alignment(lines) == "right", lines
 
 
