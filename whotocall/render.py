@@ -28,13 +28,16 @@ def renderer_once(catalog: Catalog) -> "Renderer":
     return _RENDERERS[id(catalog)]
 
 
-# Where Babel's data for a language is not in that language: Haitian Creole falls back to French
-# ("novembre", "anglais", "et"). Kreyòl words, in standard orthography.
-KREYOL = {
-    "months": ["janvye", "fevriye", "mas", "avril", "me", "jen", "jiyè", "out", "septanm", "oktòb",
-               "novanm", "desanm"],
-    "languages": {"en": "angle", "es": "panyòl"},
-    "and": "ak",
+# Words Babel lacks in a language, by language: month names (dates "26 novanm 2026"), the names of
+# the languages a way to reach a number serves, and the word for "and" in a list. Haitian Creole's
+# Babel data is French ("novembre", "anglais", "et"); these are Kreyòl, in standard orthography.
+OWN_WORDS = {
+    "ht": {
+        "months": ["janvye", "fevriye", "mas", "avril", "me", "jen", "jiyè", "out", "septanm", "oktòb",
+                   "novanm", "desanm"],
+        "languages": {"en": "angle", "es": "panyòl"},
+        "and": "ak",
+    },
 }
 
 
@@ -84,15 +87,15 @@ class Renderer:
     def date(self, lang: str, iso: str) -> str:
         """A YYYY-MM-DD date written the way readers of `lang` write dates."""
         day = _dt.date.fromisoformat(iso)
-        if lang == "ht":
-            return f"{day.day} {KREYOL['months'][day.month - 1]} {day.year}"
+        if lang in OWN_WORDS:
+            return f"{day.day} {OWN_WORDS[lang]['months'][day.month - 1]} {day.year}"
         return format_date(day, format="long", locale=writing(lang).babel)
 
     def language_name(self, lang: str, code: str) -> str:
         """A language's name as readers of `lang` write it in a sentence ('es' is 'Spanish' in English,
         'español' in Spanish, 'tiếng Tây Ban Nha' in Vietnamese: Babel capitalises it as a title)."""
-        if lang == "ht":
-            return KREYOL["languages"][code]
+        if lang in OWN_WORDS:
+            return OWN_WORDS[lang]["languages"][code]
         name = Locale.parse(writing(lang).babel).languages[code]
         return name[:1].lower() + name[1:] if writing(lang).lower_names else name
 
@@ -103,8 +106,8 @@ class Renderer:
     @staticmethod
     def listing(lang: str, items: list[str]) -> str:
         """'A, B and C' the reader's way."""
-        if lang == "ht" and len(items) > 1:
-            return ", ".join(items[:-1]) + f" {KREYOL['and']} " + items[-1]
+        if lang in OWN_WORDS and len(items) > 1:
+            return ", ".join(items[:-1]) + f" {OWN_WORDS[lang]['and']} " + items[-1]
         return format_list(items, locale=writing(lang).babel)
 
     @staticmethod
