@@ -95,6 +95,13 @@ def server(site):
 
 
 @pytest.fixture(scope="session")
+def visits(browser, server, tmp_path_factory):
+    """The first visit of every page of every language (tests/visits.py), made once per test run."""
+    from tests.visits import EVERY_PAGE, first_visits
+    return first_visits(browser, server, EVERY_PAGE, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the session."""
     with launch() as chromium:

@@ -12,11 +12,11 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT
 from tests.pages import english_slugs, page_path, page_url
-from tests.visits import AXE, axe_violations, first_visits  # noqa: F401  (test_officer imports axe_violations from here)
+from tests.visits import AXE, EVERY_PAGE, axe_violations  # noqa: F401  (test_officer imports axe_violations from here)
 from whotocall.data import site_languages
 
 LANGUAGES = site_languages(ROOT)
-PAGES = [(lang, slug) for lang in LANGUAGES for slug in english_slugs()]
+PAGES = EVERY_PAGE
 DESKTOP_PAGES = [(lang, slug) for lang in LANGUAGES if lang in ("en", "ar") for slug in english_slugs()]
 PHONE = {"width": 360, "height": 640}
 DESKTOP = {"width": 1280, "height": 800}
@@ -56,12 +56,6 @@ def describe(violations):
             summary = " ".join(node.get("failureSummary", "").split())
             lines.append(f"{violation['id']} ({violation['impact']}): {' '.join(node['target'])}: {summary[:300]}")
     return "\n".join(lines)
-
-
-@pytest.fixture(scope="module")
-def visits(browser, server, tmp_path_factory):
-    """Every page's first visit at 360 px, axe run on it once loaded (tests/visits.py)."""
-    return first_visits(browser, server, PAGES, tmp_path_factory)
 
 
 @pytest.mark.parametrize("lang,slug", PAGES, ids=[f"{lang}/{slug}" for lang, slug in PAGES])

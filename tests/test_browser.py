@@ -1,17 +1,8 @@
 """Real Chromium on the built site: what a reader on a small phone sees, and what the page asks for."""
-import pytest
 
-from tests.conftest import ROOT
 from tests.pages import english_slugs, page_url
-from tests.visits import WIDER_THAN_SCREEN, first_visits
-from whotocall.data import site_languages
+from tests.visits import EVERY_PAGE, WIDER_THAN_SCREEN
 
-VISITED = [(lang, slug) for lang in site_languages(ROOT) for slug in english_slugs()]
-
-
-@pytest.fixture(scope="module")
-def visits(browser, server, tmp_path_factory):
-    return first_visits(browser, server, VISITED, tmp_path_factory)
 
 
 def open_page(browser, url, width=360, height=640, **context):
@@ -54,7 +45,7 @@ def test_no_page_is_wider_than_a_small_phone_with_scripts(visits):
     """No sideways scrolling at 360 px once the scripts have run (in Arabic the menu made the page jump):
     measured on the first visit of every page of every language (tests/visits.py)."""
     too_wide = {f"{lang}/{slug}": visit.too_wide for (lang, slug), visit in visits.items() if visit.too_wide > 0}
-    assert len(visits) == len(VISITED)
+    assert len(visits) == len(EVERY_PAGE)
     assert not too_wide, f"pages wider than the screen (px): {too_wide}"
 
 

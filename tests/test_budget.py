@@ -11,21 +11,13 @@ import zlib
 
 import pytest
 
-from tests.conftest import ROOT
-from tests.pages import english_slugs, page_url
-from tests.visits import FirstVisits, first_visits
-from whotocall.data import site_languages
+from tests.pages import page_url
+from tests.visits import EVERY_PAGE, FirstVisits
 
-LANGUAGES = site_languages(ROOT)
-PAGES = [(lang, slug) for lang in LANGUAGES for slug in english_slugs()]
+PAGES = EVERY_PAGE
 LIMIT_KB = 100
 AIM_KB = 80
 SEARCH_FILES = ("search_index.json", "/workers/search.", "/lunr/")
-
-
-@pytest.fixture(scope="module")
-def visits(browser, server, tmp_path_factory):
-    return first_visits(browser, server, PAGES, tmp_path_factory)
 
 
 def kb(requests):

@@ -19,12 +19,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT
-from tests.pages import english_slugs, page_url
-from tests.visits import WATCH_POLICY, first_visits
+from tests.pages import page_url
+from tests.visits import EVERY_PAGE, WATCH_POLICY
 from whotocall.data import site_languages
 
 LANGUAGES = site_languages(ROOT)
-PAGES = [(lang, slug) for lang in LANGUAGES for slug in english_slugs()]
+PAGES = EVERY_PAGE
 # A word every language's index has: the emergency number.
 QUERY = "911"
 REQUIRED_DIRECTIVES = {
@@ -85,11 +85,6 @@ class Reader:
 def other_hosts(urls, own_host):
     return sorted({url for url in urls if urlsplit(url).scheme not in ("data", "blob", "about")
                    and urlsplit(url).netloc != own_host})
-
-
-@pytest.fixture(scope="module")
-def visits(browser, server, tmp_path_factory):
-    return first_visits(browser, server, PAGES, tmp_path_factory)
 
 
 @pytest.mark.parametrize("lang,slug", PAGES, ids=[f"{lang}/{slug}" for lang, slug in PAGES])
