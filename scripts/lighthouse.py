@@ -93,7 +93,7 @@ def page_url(base: str, lang: str, slug: str) -> str:
 
 def run(lighthouse: Path, url: str) -> dict:
     """One Lighthouse run (mobile preset) and its JSON report."""
-    chrome = chromium_path()
+    chrome = chromium_path(shell=False)   # Lighthouse runs Chrome's own headless mode
     if not chrome:
         raise SystemExit("Lighthouse needs Chromium: install it (apt install chromium) or set CHROMIUM.")
     result = subprocess.run(
