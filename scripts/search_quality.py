@@ -38,11 +38,12 @@ SEARCH_DONE = """() => {
   const count = new RegExp("^" + escape(words["search.result.other"]).replace("#", "\\\\S+") + "$");
   return meta === words["search.result.none"] || meta === words["search.result.one"] || count.test(meta || "");
 }"""
-# True once the box is empty and Material shows its "type to start searching" line again.
-SEARCH_CLEARED = """() => {
-  const words = JSON.parse(document.getElementById("__config").textContent).translations;
-  return document.querySelector(".md-search-result__meta")?.textContent.trim() === words["search.result.placeholder"];
-}"""
+# Counts changes of Material's result line, so a search is done once the line has changed since the
+# query was typed and says a count or "none" (no clearing round trip between queries).
+WATCH_RESULT_LINE = """() => { window.__wtcShown = 0;
+  new MutationObserver(() => window.__wtcShown++).observe(document.querySelector(".md-search-result__meta"),
+                                                          {childList: true, characterData: true, subtree: true}); }"""
+SEARCH_DONE_SINCE = "shown => window.__wtcShown > shown && (" + SEARCH_DONE + ")()"
 # The page of each result group, in order (a group is one page with its matching sections).
 RESULT_PAGES = "() => [...document.querySelectorAll('.md-search-result__item')].map(li => li.querySelector('a').href)"
 
@@ -79,18 +80,21 @@ class SearchBox:
         if block:     # a script to leave out (negative controls)
             self.page.route(f"**/{block}", lambda route: route.abort())
         self.page.goto(home + ("index.html" if offline else ""), wait_until="load")
+        self.page.evaluate(WATCH_RESULT_LINE)
         self.box = self.page.locator("input.md-search__input")
         self.box.focus()
+        self.last, self.found, self.links = None, [], []   # links: the result pages' full addresses
 
     def search(self, query: str) -> list[str]:
         """Result pages (slugs) for one query, best first."""
-        self.box.fill("")
-        self.box.press("End")
-        self.page.wait_for_function(SEARCH_CLEARED)
-        self.box.fill(query)
-        self.box.press("End")   # Playwright types non-ASCII without key events; Material waits for one
-        self.page.wait_for_function(SEARCH_DONE)
-        return [slug_of(href, self.home) for href in self.page.evaluate(RESULT_PAGES)]
+        if query != self.last:      # Material searches only when the words change
+            shown = self.page.evaluate("window.__wtcShown")
+            self.box.fill(query)
+            self.box.press("End")   # Playwright types non-ASCII without key events; Material waits for one
+            self.page.wait_for_function(SEARCH_DONE_SINCE, arg=shown)
+            self.last, self.links = query, self.page.evaluate(RESULT_PAGES)
+            self.found = [slug_of(href, self.home) for href in self.links]
+        return list(self.found)
 
     def close(self):
         self.page.close()

@@ -5,7 +5,7 @@ import itertools
 import pytest
 
 from tests.conftest import ROOT
-from scripts.search_quality import SEARCH_DONE   # True once Material says how many pages match
+from scripts.search_quality import SearchBox
 from tests.pages import page_url
 
 # A word each language's pages use, and a word that only another language uses.
@@ -26,23 +26,16 @@ QUERIES = {
 }
 
 
-def search(browser, url, query, block=None):
-    """Type a query in Material's search box; return the result links (block: a script name to leave out)."""
-    page = browser.new_page(viewport={"width": 1200, "height": 800})
-    if block:
-        page.route(f"**/{block}", lambda route: route.abort())
-    errors = []
-    page.on("pageerror", lambda err: errors.append(str(err)))
-    page.goto(url, wait_until="load")   # SEARCH_DONE below waits for the index and the results
-    box = page.locator("input.md-search__input")
-    box.focus()
-    box.fill(query)
-    box.press("End")  # Playwright types non-ASCII without key events; Material waits for one
-    page.wait_for_function(SEARCH_DONE)   # not "Initializing search": a count, or "no matching documents"
-    links = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
-    page.close()
-    assert not errors, errors
-    return links
+def search(browser, url, *queries, block=None):
+    """Type each query in Material's search box of one page; the result links of each (block: a script
+    name to leave out). One page serves every query, as for a reader searching again."""
+    box = SearchBox(browser, url, block=block)
+    found = []
+    for query in queries:
+        box.search(query)   # waits for a count, or "no matching documents", since the query was typed
+        found.append(box.links)
+    box.close()            # fails on a script error in the page
+    return found if len(queries) > 1 else found[0]
 
 
 def test_every_shipped_language_has_its_search_words(languages):
@@ -55,14 +48,14 @@ def test_search_returns_only_this_language(browser, server, languages, lang):
     if lang not in languages:
         pytest.skip(f"{lang} not shipped")
     word, foreign = QUERIES[lang]
-    links = search(browser, page_url(server, lang, "call-911"), word)
+    links, control = search(browser, page_url(server, lang, "call-911"), word, foreign)
     assert links, f"{lang}: no result for {word!r}"
     prefix = server if lang == "en" else f"{server}{lang}/"
     assert all(link.startswith(prefix) for link in links), links
     others = [f"{server}{code}/" for code in languages[1:] if code != lang]
     assert not [link for link in links if any(link.startswith(o) for o in others)], links
     # Negative control: another language's word finds nothing here.
-    assert search(browser, page_url(server, lang, "call-911"), foreign) == []
+    assert control == []
 
 
 # Chinese questions as a reader types them (no spaces), and the page that answers them.
