@@ -40,6 +40,13 @@ def on_config(config):
     return config
 
 
+def on_env(env, config, files):
+    """Stop as soon as the cards have failed (e.g. a translation overflows a card), at the start of the
+    next language rather than after every language (a page event would wrap the message in MkDocs' own)."""
+    card_pdfs.stop_if_failed(_root(config))
+    return env
+
+
 @event_priority(-200)
 def on_post_template(output, template_name, config):
     """Keep this language's finished 404 page (after every other hook has changed it)."""

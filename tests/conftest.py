@@ -1,6 +1,7 @@
 """Shared fixtures: one full build per test session, a local web server and Chromium."""
 from __future__ import annotations
 
+import datetime
 import functools
 import http.server
 import json
@@ -19,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from scripts.build import build  # noqa: E402
 from whotocall.browser import launch  # noqa: E402
-from whotocall.data import DataError, load_catalog, site_languages  # noqa: E402
+from whotocall.data import DataError, load_catalog, months_before, site_languages  # noqa: E402
 
 
 # Tiers: a test is marked by what it uses, so `pytest -m "not browser"` skips Chromium.
@@ -134,19 +135,29 @@ def run_build(project: Path, out: Path) -> subprocess.CompletedProcess:
                           cwd=project, capture_output=True, text=True)
 
 
+# The stale source in changed_build: checked 14 months before today, so the build warns (and succeeds).
+STALE_SOURCE = "fhwa-511"
+STALE_DATE = months_before(datetime.date.today(), 14).isoformat()
+
+
 @pytest.fixture(scope="session")
 def changed_build(tmp_path_factory):
     """One scratch build shared by the tests of changed sources (each checks one change, and the others stay).
 
-    A copy of the project with the hotline's number changed, markup in an English text, and the
-    Spanish home and law-enforcement pages removed, built by scripts/build.py over a site/ that
-    already holds an old page. Returns the project copy, the site folder and the build's result.
+    A copy of the project with the domestic violence hotline's number changed (1-800-555-0100), markup
+    in an English text, 988's text line in English only (Spanish stays on chat), a source last checked
+    14 months ago (STALE_SOURCE, STALE_DATE), and the Spanish home and law-enforcement pages removed,
+    built by scripts/build.py over a site/ that already holds an old page. Returns the project copy,
+    the site folder and the build's result.
     """
     def make(folder):
         project = copy_project(folder / "project")
-        edit(project / "data" / "numbers.yml", '"1-800-799-7233"', '"1-800-555-0100"')
+        edit(project / "data" / "numbers.yml", 'dial: "1-800-799-7233"', 'dial: "1-800-555-0100"')
         edit(project / "data" / "text" / "en.yml", "what: Free and private help if someone",
              "what: <script>alert(1)</script> Free and private help if someone")
+        edit(project / "data" / "numbers.yml", "text: [en, es], chat: [en, es]", "text: [en], chat: [en, es]")
+        edit(project / "data" / "sources.yml", "url: https://www.fhwa.dot.gov/research/deployment/511.cfm\n  checked: 2026-11-24",
+             f"url: https://www.fhwa.dot.gov/research/deployment/511.cfm\n  checked: {STALE_DATE}")
         (project / "docs" / "index.es.md").unlink()
         (project / "docs" / "law-enforcement.es.md").unlink()
         out = folder / "site"

@@ -474,15 +474,11 @@ def test_card_fonts_stay_out_of_the_site(site):
 
 # --- Same input, same bytes ----------------------------------------------------------
 
-def test_two_builds_give_identical_pdfs(site, catalog):
-    """Typeset afresh twice, every file is byte-identical, and the same as the build's."""
-    address = card_pdfs.site_url_from_config(ROOT)
-    first, second = (card_pdfs.make_files(ROOT, catalog, address) for _ in range(2))
-    assert first.keys() == second.keys() and len(first) > 25
-    assert [name for name in first if first[name] != second[name]] == []
-    assert first["who-to-call-cards-ar.pdf"] == (site / DOWNLOADS / "who-to-call-cards-ar.pdf").read_bytes()
+def test_pdfs_carry_the_check_date_title_and_language(site, catalog):
+    """The date the facts were checked (which also makes two builds give byte-identical PDFs: tests/
+    test_reproducible.py compares two whole builds, the PDFs included), the title and the language."""
     for lang in ("ar", "vi"):
-        reader = PdfReader(io.BytesIO(first[f"who-to-call-cards-{lang}.pdf"]))
+        reader = PdfReader(site / DOWNLOADS / f"who-to-call-cards-{lang}.pdf")
         assert reader.metadata["/CreationDate"].startswith("D:" + catalog.last_checked().replace("-", ""))
         assert reader.metadata.title == catalog.text(lang, "cards.download_cards")
         assert reader.trailer["/Root"]["/Lang"] == lang

@@ -106,6 +106,16 @@ def make_files(root: Path, catalog: Catalog, site_url: str) -> dict[str, bytes]:
     return files
 
 
+def stop_if_failed(root: Path):
+    """The typesetting process's one-line error as a DataError as soon as it has stopped with one (an
+    overflowing translation), so the build stops then rather than after every language; nothing while
+    it runs or once it has succeeded."""
+    started = _STARTED.get(str(Path(root).resolve()))
+    if started is not None and started[1].poll() not in (None, 0):
+        _STARTED.pop(str(Path(root).resolve()))
+        _files_from(started[1])
+
+
 def _files_from(process: subprocess.Popen) -> dict[str, bytes]:
     """The files the typesetting process sent, or its one-line error as a DataError."""
     stream, errors = process.communicate()

@@ -41,9 +41,11 @@ def explain_mkdocs_failure(output: str) -> str:
     if error:
         where = f"docs/{page.group(1)}: " if page else ""
         return f"{where}{error.group(1)}: {error.group(2)}"
-    plain = re.search(r"^(?:ERROR\s+-\s+|Error: )(.+)$", output, re.M)
+    # MkDocs puts "Error reading page 'x.md':" before a plugin's own error line: the line after says it all.
+    plain = [line for line in re.findall(r"^(?:ERROR\s+-\s+|Error: )(.+)$", output, re.M)
+             if not re.fullmatch(r"Error (?:reading|building) page '[^']*':", line.strip())]
     if plain:
-        return plain.group(1)
+        return plain[0]
     lines = [line for line in output.splitlines()
              if line.strip() and "│" not in line and not line.startswith(("INFO", "  "))]
     return "MkDocs build failed:\n" + "\n".join(lines[-20:])
