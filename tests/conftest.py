@@ -102,6 +102,15 @@ def visits(browser, server, tmp_path_factory):
     return first_visits(browser, server, EVERY_PAGE, tmp_path_factory)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _first_visits_on_every_worker(request):
+    """When any selected test reads the first visits, every pytest-xdist worker starts on them at once,
+    so the workers split the languages between them from the start (not one worker visiting most alone
+    while the other runs short tests)."""
+    if any("visits" in getattr(item, "fixturenames", ()) for item in request.session.items):
+        request.getfixturevalue("visits")
+
+
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the session."""

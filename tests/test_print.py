@@ -6,6 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.pages import english_slugs, page_url
+from whotocall.data import site_languages
 from whotocall.render import Renderer
 
 # Screen furniture that must not reach paper: navigation, header, search, switcher, banner and its buttons.
@@ -22,12 +23,11 @@ EVERY_PAGE_IN = ("en", "ar")
 SOME_PAGES = ("index", "know-your-rights")
 
 
-def every_page(server, languages):
-    """(language, URL) of the pages printed: see EVERY_PAGE_IN; 404 pages included."""
-    for lang in languages:
-        for slug in (english_slugs() if lang in EVERY_PAGE_IN else SOME_PAGES):
-            yield lang, page_url(server, lang, slug)
-        yield lang, page_url(server, lang, "index") + "404.html"
+def printed_pages(server, lang):
+    """URLs of the language's pages printed: see EVERY_PAGE_IN; the 404 page included."""
+    for slug in (english_slugs() if lang in EVERY_PAGE_IN else SOME_PAGES):
+        yield page_url(server, lang, slug)
+    yield page_url(server, lang, "index") + "404.html"
 
 
 @pytest.fixture
@@ -45,8 +45,9 @@ def footer_expected(page, catalog, lang) -> tuple[str, str]:
     return canonical, date
 
 
-def test_print_hides_screen_chrome_and_shows_footer_on_every_page(tab, server, languages, catalog):
-    for lang, url in every_page(server, languages):
+@pytest.mark.parametrize("lang", site_languages())
+def test_print_hides_screen_chrome_and_shows_footer_on_every_page(tab, server, catalog, lang):
+    for url in printed_pages(server, lang):
         tab.emulate_media(media="print")
         tab.goto(url, wait_until="load")
         assert tab.evaluate(SHOWN, CHROME) == [], f"{url}: shown in print"

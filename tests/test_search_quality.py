@@ -28,19 +28,20 @@ def test_every_shipped_language_has_fifteen_queries(languages):
 OFFLINE_SAMPLE = 4
 
 
-def test_query_set_finds_the_answering_page(browser, server, offline_root, languages):
-    """Every query online meets the goals; the first queries of each language give the same pages from
+@pytest.mark.parametrize("lang", list(QUERIES))
+def test_query_set_finds_the_answering_page(browser, server, offline_root, languages, lang):
+    """Every query of the language online meets the goals; its first queries give the same pages from
     the language's offline edition (file://)."""
-    online = run(browser, homes(server, languages), QUERIES)
-    for lang, rows in online.items():
-        top1, top3 = scores(rows)
-        print(f"online {lang}: top-1 {top1:.0%}, top-3 {top3:.0%}")
-        assert top3 >= TOP3_GOAL and top1 >= TOP1_GOAL, (lang, f"top-1 {top1:.0%}, top-3 {top3:.0%}", misses(rows))
-    sample = {lang: QUERIES[lang][:OFFLINE_SAMPLE] for lang in languages}
-    offline = run(browser, homes(offline_root.as_uri() + "/", languages), sample, offline=True)
-    for lang, rows in offline.items():
-        assert [row["found"] for row in rows] == [row["found"] for row in online[lang][:OFFLINE_SAMPLE]], lang
-        assert all(row["found"] for row in rows), lang   # not vacuous: every sampled query finds pages
+    if lang not in languages:
+        pytest.skip(f"{lang} not shipped")
+    rows = run(browser, homes(server, [lang]), QUERIES)[lang]
+    top1, top3 = scores(rows)
+    print(f"online {lang}: top-1 {top1:.0%}, top-3 {top3:.0%}")
+    assert top3 >= TOP3_GOAL and top1 >= TOP1_GOAL, (lang, f"top-1 {top1:.0%}, top-3 {top3:.0%}", misses(rows))
+    offline = run(browser, homes(offline_root.as_uri() + "/", [lang]), {lang: QUERIES[lang][:OFFLINE_SAMPLE]},
+                  offline=True)[lang]
+    assert [row["found"] for row in offline] == [row["found"] for row in rows[:OFFLINE_SAMPLE]], lang
+    assert all(row["found"] for row in offline), lang   # not vacuous: every sampled query finds pages
 
 
 def test_offline_editions_search_the_same_index(site, offline_root, languages):
