@@ -24,7 +24,7 @@ from whotocall.data import DataError, load_catalog, months_before, site_language
 
 
 # Tiers: a test is marked by what it uses, so `pytest -m "not browser"` skips Chromium.
-BUILD_FIXTURES = {"site", "server", "project", "edition", "changed_build"}
+BUILD_FIXTURES = {"site", "server", "project", "edition", "changed_build", "plain_build"}
 PDF_FILES = {"test_cards.py"}
 
 
@@ -73,10 +73,28 @@ def shared_folder(tmp_path_factory, name: str, make, wait: bool = True) -> Path 
     return folder
 
 
+def make_site(folder: Path):
+    """The whole site as `make build` makes it (scripts/build.py), into folder/site."""
+    build(ROOT, folder / "site")
+
+
+def make_plain_build(folder: Path):
+    """The whole site as a plain `mkdocs build --strict` makes it, into folder/site (tests/test_reproducible.py)."""
+    env = {key: value for key, value in os.environ.items() if key not in ("SOURCE_DATE_EPOCH", "PYTHONHASHSEED")}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(folder / "site")],
+                   cwd=ROOT, env=env, check=True, capture_output=True)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The whole site, built once per test run into a temporary folder (shared by the workers)."""
-    return shared_folder(tmp_path_factory, "build", lambda folder: build(ROOT, folder / "site")) / "site"
+    return shared_folder(tmp_path_factory, "build", make_site) / "site"
+
+
+@pytest.fixture(scope="session")
+def plain_build(tmp_path_factory) -> Path:
+    """The same tree built by a plain `mkdocs build --strict`, once per test run."""
+    return shared_folder(tmp_path_factory, "plain", make_plain_build) / "site"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -103,11 +121,18 @@ def visits(browser, server, tmp_path_factory):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _first_visits_on_every_worker(request):
-    """When any selected test reads the first visits, every pytest-xdist worker starts on them at once,
-    so the workers split the languages between them from the start (not one worker visiting most alone
-    while the other runs short tests)."""
-    if any("visits" in getattr(item, "fixturenames", ()) for item in request.session.items):
+def _shared_work_first(request, tmp_path_factory):
+    """The work the workers share, made first and side by side: each pytest-xdist worker takes a build
+    no other worker is making (the site, the plain MkDocs build, the changed build), then they split the
+    first visits of every page by language. So no worker waits idle for another's build, and the
+    first visits do not fall to one worker while the other runs short tests. Only what the selected
+    tests use is made."""
+    used = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
+    for fixture, name, make in (("site", "build", make_site), ("plain_build", "plain", make_plain_build),
+                                ("changed_build", "changed", make_changed_build)):
+        if fixture in used:
+            shared_folder(tmp_path_factory, name, make, wait=False)
+    if "visits" in used:
         request.getfixturevalue("visits")
 
 
@@ -149,6 +174,25 @@ STALE_SOURCE = "fhwa-511"
 STALE_DATE = months_before(datetime.date.today(), 14).isoformat()
 
 
+def make_changed_build(folder: Path):
+    """See changed_build."""
+    project = copy_project(folder / "project")
+    edit(project / "data" / "numbers.yml", 'dial: "1-800-799-7233"', 'dial: "1-800-555-0100"')
+    edit(project / "data" / "text" / "en.yml", "what: Free and private help if someone",
+         "what: <script>alert(1)</script> Free and private help if someone")
+    edit(project / "data" / "numbers.yml", "text: [en, es], chat: [en, es]", "text: [en], chat: [en, es]")
+    edit(project / "data" / "sources.yml", "url: https://www.fhwa.dot.gov/research/deployment/511.cfm\n  checked: 2026-11-24",
+         f"url: https://www.fhwa.dot.gov/research/deployment/511.cfm\n  checked: {STALE_DATE}")
+    (project / "docs" / "index.es.md").unlink()
+    (project / "docs" / "law-enforcement.es.md").unlink()
+    out = folder / "site"
+    out.mkdir()
+    (out / "index.html").write_text("previous good build", encoding="utf-8")
+    result = run_build(project, out)
+    (folder / "result.json").write_text(json.dumps(
+        {"args": result.args, "returncode": result.returncode, "stdout": result.stdout, "stderr": result.stderr}))
+
+
 @pytest.fixture(scope="session")
 def changed_build(tmp_path_factory):
     """One scratch build shared by the tests of changed sources (each checks one change, and the others stay).
@@ -159,24 +203,7 @@ def changed_build(tmp_path_factory):
     built by scripts/build.py over a site/ that already holds an old page. Returns the project copy,
     the site folder and the build's result.
     """
-    def make(folder):
-        project = copy_project(folder / "project")
-        edit(project / "data" / "numbers.yml", 'dial: "1-800-799-7233"', 'dial: "1-800-555-0100"')
-        edit(project / "data" / "text" / "en.yml", "what: Free and private help if someone",
-             "what: <script>alert(1)</script> Free and private help if someone")
-        edit(project / "data" / "numbers.yml", "text: [en, es], chat: [en, es]", "text: [en], chat: [en, es]")
-        edit(project / "data" / "sources.yml", "url: https://www.fhwa.dot.gov/research/deployment/511.cfm\n  checked: 2026-11-24",
-             f"url: https://www.fhwa.dot.gov/research/deployment/511.cfm\n  checked: {STALE_DATE}")
-        (project / "docs" / "index.es.md").unlink()
-        (project / "docs" / "law-enforcement.es.md").unlink()
-        out = folder / "site"
-        out.mkdir()
-        (out / "index.html").write_text("previous good build", encoding="utf-8")
-        result = run_build(project, out)
-        (folder / "result.json").write_text(json.dumps(
-            {"args": result.args, "returncode": result.returncode, "stdout": result.stdout, "stderr": result.stderr}))
-
-    folder = shared_folder(tmp_path_factory, "changed", make)
+    folder = shared_folder(tmp_path_factory, "changed", make_changed_build)
     result = subprocess.CompletedProcess(**json.loads((folder / "result.json").read_text()))
     return folder / "project", folder / "site", result
 

@@ -28,6 +28,17 @@ def folder(site: Path, lang: str) -> Path:
     return site / languages.get(lang, ROOT).folder
 
 
+_PARSED: dict = {}     # (path, mtime, size) -> parsed page
+_KEEP = 800            # pages kept parsed per test process (about 0.6 MB each)
+
+
 def soup(path: Path) -> BeautifulSoup:
-    """A built page, parsed."""
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    """A built page, parsed once per test process: a dozen tests read every page of every language.
+    Read only (no test changes a tree); a file written again is parsed again."""
+    stat = Path(path).stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _PARSED:
+        if len(_PARSED) >= _KEEP:
+            _PARSED.clear()
+        _PARSED[key] = BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
+    return _PARSED[key]

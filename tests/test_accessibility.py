@@ -1,7 +1,8 @@
 """Accessibility of every page in every language: axe-core (WCAG 2.2 AA and best practices), keyboard focus, skip link, headings, tel: labels.
 
 axe runs on every page of every language on a phone (in the first visit of
-each page, tests/visits.py, once the page is loaded) and on every page in
+each page, tests/visits.py, once the page is loaded; colour contrast in English,
+Arabic and Chinese, see visits.CONTRAST_LANGUAGES) and on every page in
 English and Arabic on a desktop (sidebars and table of contents shown). Each check has a
 negative control that proves it can fail.
 """
@@ -11,8 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT
-from tests.pages import english_slugs, page_path, page_url
-from tests.visits import AXE, EVERY_PAGE, axe_violations  # noqa: F401  (test_officer imports axe_violations from here)
+from tests.pages import english_slugs, page_path, page_url, soup
+from tests.visits import AXE, CONTRAST_LANGUAGES, EVERY_PAGE, axe_violations  # noqa: F401  (test_officer imports axe_violations from here)
 from whotocall.data import site_languages
 
 LANGUAGES = site_languages(ROOT)
@@ -85,6 +86,13 @@ def test_axe_finds_known_violations(phone_tab):
     phone_tab.set_content(BROKEN_PAGE)
     found = {violation["id"] for violation in axe_violations(phone_tab)}
     assert {"color-contrast", "target-size", "image-alt"} <= found, found
+    # Without contrast (the first visits outside CONTRAST_LANGUAGES), only contrast goes unseen.
+    assert {violation["id"] for violation in axe_violations(phone_tab, contrast=False)} == found - {"color-contrast"}
+
+
+def test_contrast_languages_are_shipped(languages):
+    """Colour contrast is checked on every page of languages the site ships (not vacuously on none)."""
+    assert set(CONTRAST_LANGUAGES) <= set(languages) and "ar" in CONTRAST_LANGUAGES
 
 
 # --- Keyboard focus ------------------------------------------------------------
@@ -196,7 +204,7 @@ def test_skip_link_is_first_visible_and_moves_focus_to_the_content(browser, serv
 def test_every_page_has_a_skip_link_to_an_existing_heading(site):
     for lang in LANGUAGES:
         for slug in english_slugs():
-            html = BeautifulSoup(page_path(site, lang, slug).read_text(encoding="utf-8"), "html.parser")
+            html = soup(page_path(site, lang, slug))
             skip = html.select_one("a.md-skip")
             assert skip and skip["href"].startswith("#"), f"{lang}/{slug}: no skip link"
             target = html.find(id=skip["href"][1:])
@@ -205,9 +213,14 @@ def test_every_page_has_a_skip_link_to_an_existing_heading(site):
 
 # --- Headings and tel: labels ------------------------------------------------
 
+def parsed(html):
+    """A page's HTML (text, or already parsed)."""
+    return BeautifulSoup(html, "html.parser") if isinstance(html, str) else html
+
+
 def heading_problems(html):
     """One h1, first; no level skipped on the way down (h2 to h4)."""
-    levels = [int(h.name[1]) for h in BeautifulSoup(html, "html.parser").select("body h1, body h2, body h3, body h4, body h5, body h6")]
+    levels = [int(h.name[1]) for h in parsed(html).select("body h1, body h2, body h3, body h4, body h5, body h6")]
     problems = []
     if levels.count(1) != 1:
         problems.append(f"{levels.count(1)} h1 elements")
@@ -222,7 +235,7 @@ def heading_problems(html):
 def problems_on_every_page(site, check):
     """Run a check on the HTML of every page of every language; its problems, named by page."""
     return [f"{lang}/{slug}: {problem}" for lang in LANGUAGES for slug in english_slugs()
-            for problem in check(page_path(site, lang, slug).read_text(encoding="utf-8"))]
+            for problem in check(soup(page_path(site, lang, slug)))]
 
 
 def test_headings_in_order_on_every_page(site):
@@ -239,7 +252,7 @@ def test_heading_check_catches_a_skipped_level():
 def tel_label_problems(html):
     """Every tel: link says its number: the digits of the link's name include the digits it dials."""
     problems = []
-    for link in BeautifulSoup(html, "html.parser").select('a[href^="tel:"]'):
+    for link in parsed(html).select('a[href^="tel:"]'):
         dialled = re.sub(r"\D", "", link["href"])
         name = link.get("aria-label") or link.get_text(" ", strip=True)
         if not dialled or dialled not in re.sub(r"\D", "", name):

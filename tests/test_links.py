@@ -23,13 +23,17 @@ def test_every_internal_link_and_anchor_resolves(site, tmp_path):
 
 
 def test_check_finds_a_broken_link_and_anchor(site, tmp_path):
-    """Negative control: a scratch copy of the site with a link to a missing page and to a missing id."""
-    copy = shutil.copytree(site, tmp_path / "site")
+    """Negative control: a link to a missing page and to a missing id, in a scratch site of the three
+    pages the check reads for them (the check of the whole site above finds nothing broken)."""
+    copy = tmp_path / "site"
+    for lang, slug in (("en", "index"), ("es", "call-911"), ("es", "know-your-rights")):
+        page_path(copy, lang, slug).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(page_path(site, lang, slug), page_path(copy, lang, slug))
     page = page_path(copy, "es", "call-911")
     html = page.read_text(encoding="utf-8")
     broken = '<a href="../no-such-page/">x</a> <a href="../know-your-rights/#no-such-id">y</a></article>'
     page.write_text(html.replace("</article>", broken, 1), encoding="utf-8")
-    problems = check(copy).broken
+    problems = [problem for problem in check(copy).broken if "no-such" in problem]   # not the files left out
     assert len(problems) == 2, problems
     assert "es/call-911/index.html: ../no-such-page/" in problems[0]
     assert 'no id="no-such-id" in es/know-your-rights/index.html' in problems[1]

@@ -1,9 +1,8 @@
 """Quick exit: the button and Shift x3 leave at once, and Back does not come back."""
 import pytest
-from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT
-from tests.pages import english_slugs, page_path, page_url
+from tests.pages import english_slugs, page_path, page_url, soup
 from whotocall.data import site_languages
 
 NEUTRAL = "https://www.weather.gov/"
@@ -12,7 +11,7 @@ NEUTRAL = "https://www.weather.gov/"
 def test_every_page_has_the_exit_button_first(site, languages, catalog):
     for lang in languages:
         for slug in english_slugs():
-            html = BeautifulSoup(page_path(site, lang, slug).read_text(encoding="utf-8"), "html.parser")
+            html = soup(page_path(site, lang, slug))
             button = html.select_one("a[data-wtc-exit]")
             assert button and button["href"] == NEUTRAL, (lang, slug)
             assert button.get_text(strip=True) == catalog.text(lang, "ui.leave_site")
