@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import time
 from dataclasses import asdict, dataclass, field
 
 from axe_playwright_python.sync_playwright import Axe
@@ -37,18 +38,20 @@ AXE_OPTIONS = {
 }
 
 
-# Colour contrast depends on the theme's colours and the page layout, which every language shares, not on
-# the words; it is nearly half of axe's time on a page (0.12 of 0.26 CPU-s). The first visits check it on
-# every page in English, Arabic (right to left) and Chinese (another script, other line heights), and
-# every other rule (names, lang, ids, target size, landmarks, ...) on every page of every language; the
-# desktop pages, the officer screen and the warrant run every rule.
+# Colour contrast (text on its background, and links told from the text around them by colour) depends
+# on the theme's colours and the page layout, which every language shares, not on the words; the two
+# rules are most of axe's time on a page (0.26 of 0.38 s on the Spanish rights page). The first visits
+# check them on every page in English, Arabic (right to left) and Chinese (another script, other line
+# heights), and every other rule (names, lang, ids, target size, landmarks, ...) on every page of every
+# language; the desktop pages, the officer screen and the warrant run every rule.
 CONTRAST_LANGUAGES = ("en", "ar", "zh")
-WITHOUT_CONTRAST = {**AXE_OPTIONS, "rules": {"color-contrast": {"enabled": False}}}
+COLOUR_RULES = ("color-contrast", "link-in-text-block")
+WITHOUT_CONTRAST = {**AXE_OPTIONS, "rules": {rule: {"enabled": False} for rule in COLOUR_RULES}}
 
 
 def axe_violations(page, contrast: bool = True):
     """axe-core's violations (WCAG 2.0-2.2 A/AA, best practices) on the page as it is now
-    (contrast=False: all but colour contrast, see CONTRAST_LANGUAGES)."""
+    (contrast=False: all but the colour rules, see CONTRAST_LANGUAGES)."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE.axe_script)
     options = AXE_OPTIONS if contrast else WITHOUT_CONTRAST
@@ -85,6 +88,7 @@ class FirstVisits:
         cdp.send("Network.enable")
         cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
         self.in_flight = 0
+        self.last_activity = time.monotonic()
         self.visit_number = 0
         self.started_in = {}    # request -> the visit it started in
         self.finished = []
@@ -97,29 +101,29 @@ class FirstVisits:
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
 
     def visit(self, url, contrast: bool = True) -> Visit:
-        """Open url and wait until the network is quiet; everything the page did on the way
+        """Open url, run axe, and wait until the network is quiet; everything the page did on the way
         (contrast: whether axe checks colour contrast, see CONTRAST_LANGUAGES)."""
         self.visit_number += 1
         self.finished, self.errors = [], []
         self.page.goto(url, wait_until="load")
+        # axe first: it fetches nothing (the site's style sheets are its own, read in place), and the
+        # quiet time runs while it works, so the wait below is mostly over when it returns.
+        axe = axe_violations(self.page, contrast)
         self.settle()
-        visit = Visit(url=url,
+        return Visit(url=url,
                      requests=[(request.url, self._gzip_size(request)) for request in self.finished],
                      errors=list(self.errors),
                      violations=self.page.evaluate("window.__wtcViolations || []"),
                      cookies=self.context.cookies(),
                      storage=self.page.evaluate(
                          "() => ({local: Object.entries(localStorage), session: Object.entries(sessionStorage)})"),
-                     too_wide=self.page.evaluate(WIDER_THAN_SCREEN))
-        visit.axe = axe_violations(self.page, contrast)   # last: axe reads the page and changes nothing the checks above saw
-        return visit
+                     too_wide=self.page.evaluate(WIDER_THAN_SCREEN),
+                     axe=axe)
 
-    def settle(self, quiet_ms=100, step_ms=25):
-        """Wait until no request has been in flight for quiet_ms."""
-        quiet = 0
-        while quiet < quiet_ms:
-            self.page.wait_for_timeout(step_ms)
-            quiet = quiet + step_ms if self.in_flight == 0 else 0
+    def settle(self, quiet_s=0.1, step_ms=25):
+        """Wait until no request has started or ended for quiet_s, and none is in flight."""
+        while self.in_flight or time.monotonic() - self.last_activity < quiet_s:
+            self.page.wait_for_timeout(step_ms)   # Playwright delivers the request events while it waits
 
     def _gzip_size(self, request):
         if request.url not in self.sizes:
@@ -132,10 +136,12 @@ class FirstVisits:
 
     def _started(self, request):
         self.in_flight += 1
+        self.last_activity = time.monotonic()
         self.started_in[request] = self.visit_number
 
     def _finished(self, request):
         self.in_flight -= 1
+        self.last_activity = time.monotonic()
         if self.started_in.pop(request, None) == self.visit_number:   # not a late one from the page before
             self.finished.append(request)
 
