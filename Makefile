@@ -19,7 +19,7 @@ build: $(VENV)/.build-deps
 ## Java, Node and fonts for the tests when missing (scripts/test_tools.py)
 test: $(VENV)/.test-deps test-tools node_modules/.installed
 	$(PY) scripts/translation_status.py
-	$(PY) -m pytest -n 2 --dist worksteal
+	$(PY) -m pytest
 
 ## status: translation status table
 status: $(VENV)/.build-deps
