@@ -94,11 +94,22 @@ class SearchBox:
             self.page.wait_for_function(SEARCH_DONE_SINCE, arg=shown)
             self.last, self.links = query, self.page.evaluate(RESULT_PAGES)
             self.found = [slug_of(href, self.home) for href in self.links]
+            assert not self.errors, f"{self.home}: script errors after {query!r}: {self.errors}"
         return list(self.found)
 
     def close(self):
         self.page.close()
         assert not self.errors, self.errors
+
+
+def ranked(box: SearchBox, items: list[dict]) -> list[dict]:
+    """Each query typed into an open search box: its result pages and the rank of the expected page."""
+    rows = []
+    for item in items:
+        found = box.search(item["q"])
+        rank = next((i + 1 for i, slug in enumerate(found) if slug in item["pages"]), None)
+        rows.append({**item, "found": found[:5], "rank": rank})
+    return rows
 
 
 def run(browser, homes: dict[str, str], queries: dict[str, list[dict]], offline: bool = False,
@@ -107,11 +118,7 @@ def run(browser, homes: dict[str, str], queries: dict[str, list[dict]], offline:
     results = {}
     for lang, home in homes.items():
         box = SearchBox(browser, home, offline, block)
-        results[lang] = []
-        for item in queries.get(lang, []):
-            found = box.search(item["q"])
-            rank = next((i + 1 for i, slug in enumerate(found) if slug in item["pages"]), None)
-            results[lang].append({**item, "found": found[:5], "rank": rank})
+        results[lang] = ranked(box, queries.get(lang, []))
         box.close()
     return results
 

@@ -137,6 +137,23 @@ def _shared_work_first(request, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def search_box(browser, server):
+    """search_box(lang): the language's home page with its search open (scripts/search_quality.SearchBox),
+    kept by this worker for the whole run, so each language's search index is built once per worker
+    and not once per test. A script error in the page fails the search that meets it."""
+    from scripts.search_quality import SearchBox, homes
+    boxes = {}
+
+    def open_box(lang):
+        if lang not in boxes:
+            boxes[lang] = SearchBox(browser, homes(server, [lang])[lang])
+        return boxes[lang]
+    yield open_box
+    for box in boxes.values():
+        box.close()
+
+
+@pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the session."""
     with launch() as chromium:

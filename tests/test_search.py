@@ -26,15 +26,12 @@ QUERIES = {
 }
 
 
-def search(browser, url, *queries, block=None):
-    """Type each query in Material's search box of one page; the result links of each (block: a script
-    name to leave out). One page serves every query, as for a reader searching again."""
-    box = SearchBox(browser, url, block=block)
+def search(box, *queries):
+    """Type each query in an open search box (tests/conftest.search_box); the result links of each."""
     found = []
     for query in queries:
         box.search(query)   # waits for a count, or "no matching documents", since the query was typed
         found.append(box.links)
-    box.close()            # fails on a script error in the page
     return found if len(queries) > 1 else found[0]
 
 
@@ -44,11 +41,11 @@ def test_every_shipped_language_has_its_search_words(languages):
 
 
 @pytest.mark.parametrize("lang", list(QUERIES))
-def test_search_returns_only_this_language(browser, server, languages, lang):
+def test_search_returns_only_this_language(search_box, server, languages, lang):
     if lang not in languages:
         pytest.skip(f"{lang} not shipped")
     word, foreign = QUERIES[lang]
-    links, control = search(browser, page_url(server, lang, "call-911"), word, foreign)
+    links, control = search(search_box(lang), word, foreign)
     assert links, f"{lang}: no result for {word!r}"
     prefix = server if lang == "en" else f"{server}{lang}/"
     assert all(link.startswith(prefix) for link in links), links
@@ -67,11 +64,10 @@ ZH_PHRASES = {
 
 
 @pytest.mark.parametrize("phrase", list(ZH_PHRASES))
-def test_chinese_phrase_typed_without_spaces_finds_the_right_page_first(browser, server, languages, phrase):
+def test_chinese_phrase_typed_without_spaces_finds_the_right_page_first(search_box, server, languages, phrase):
     if "zh" not in languages:
         pytest.skip("zh not shipped")
-    url = page_url(server, "zh", "call-911")
-    links = search(browser, url, phrase)
+    links = search(search_box("zh"), phrase)
     assert links and all(link.startswith(f"{server}zh/") for link in links), links
     assert links[0] == page_url(server, "zh", ZH_PHRASES[phrase]), links[:3]
 
@@ -80,7 +76,9 @@ def test_chinese_phrase_control_without_the_query_splitting(browser, server, lan
     """Negative control: Material alone (its Japanese segmenter) ranks another page first."""
     if "zh" not in languages:
         pytest.skip("zh not shipped")
-    links = search(browser, page_url(server, "zh", "call-911"), "我要找律师", block="search-words-zh.js")
+    control = SearchBox(browser, page_url(server, "zh", "call-911"), block="search-words-zh.js")
+    links = search(control, "我要找律师")
+    control.close()
     assert links and links[0] != page_url(server, "zh", "know-your-rights"), links[:3]
 
 

@@ -2,7 +2,7 @@
 Chromium, top-1 >= 90% and top-3 = 100% in every language; the offline editions search the same index."""
 import pytest
 
-from scripts.search_quality import (TOP1_GOAL, TOP3_GOAL, SearchBox, homes, load_queries, run, scores,
+from scripts.search_quality import (TOP1_GOAL, TOP3_GOAL, SearchBox, homes, load_queries, ranked, run, scores,
                                     unzip_offline)
 
 QUERIES = load_queries()
@@ -29,12 +29,12 @@ OFFLINE_SAMPLE = 4
 
 
 @pytest.mark.parametrize("lang", list(QUERIES))
-def test_query_set_finds_the_answering_page(browser, server, offline_root, languages, lang):
+def test_query_set_finds_the_answering_page(browser, search_box, offline_root, languages, lang):
     """Every query of the language online meets the goals; its first queries give the same pages from
     the language's offline edition (file://)."""
     if lang not in languages:
         pytest.skip(f"{lang} not shipped")
-    rows = run(browser, homes(server, [lang]), QUERIES)[lang]
+    rows = ranked(search_box(lang), QUERIES[lang])
     top1, top3 = scores(rows)
     print(f"online {lang}: top-1 {top1:.0%}, top-3 {top3:.0%}")
     assert top3 >= TOP3_GOAL and top1 >= TOP1_GOAL, (lang, f"top-1 {top1:.0%}, top-3 {top3:.0%}", misses(rows))
@@ -69,14 +69,12 @@ def test_control_without_the_query_rewriting(browser, server):
 
 @pytest.mark.parametrize("query,page", [("988", "other-help"), ("711", "other-help"),
                                         ("18007997233", "other-help"), ("1-800-222-1222", "other-help")])
-def test_numbers_as_queries(browser, server, query, page):
-    box = SearchBox(browser, server)
-    found = box.search(query)
-    box.close()
+def test_numbers_as_queries(search_box, query, page):
+    found = search_box("en").search(query)
     assert found[:1] == [page], found[:3]
 
 
-def test_word_forms_find_the_same_pages(browser, server, languages):
+def test_word_forms_find_the_same_pages(browser, server, search_box, languages):
     """Another form of a word (verb form, plural, Arabic article) finds the same first page;
     control: without search-query.js (prefix only, on the stemmed index) the other form finds nothing."""
     # (the page's form, another form, a prefix of an index word for the control)
@@ -86,11 +84,10 @@ def test_word_forms_find_the_same_pages(browser, server, languages):
         if lang not in languages:
             continue
         home = homes(server, [lang])[lang]
-        box = SearchBox(browser, home)
+        box = search_box(lang)
         first, second = box.search(written), box.search(typed)
         # Found by its stem, the typed word is not "Missing" under the results.
         missing = box.page.locator(".md-search-result__terms").count()
-        box.close()
         assert first and first[:1] == second[:1], (lang, first[:3], second[:3])
         assert missing == 0, (lang, typed)
         control = SearchBox(browser, home, block="search-query.js")
@@ -121,15 +118,13 @@ def test_ranking_file_errors_name_the_page(tmp_path):
     assert page_boosts(tmp_path) == {"quiz": 0.1}
 
 
-def test_vietnamese_typed_without_tone_marks(browser, server, languages):
+def test_vietnamese_typed_without_tone_marks(browser, server, search_box, languages):
     """"bao luc gia dinh" finds the page about bạo lực gia đình first; control: without
     search-words-marks.js it does not ("bao" is also "bao lâu", how long)."""
     if "vi" not in languages:
         pytest.skip("vi not shipped")
     home = homes(server, ["vi"])["vi"]
-    box = SearchBox(browser, home)
-    assert box.search("bao luc gia dinh")[:1] == ["other-help"]
-    box.close()
+    assert search_box("vi").search("bao luc gia dinh")[:1] == ["other-help"]
     control = SearchBox(browser, home, block="search-words-marks.js")
     assert control.search("bao luc gia dinh")[:1] != ["other-help"]
     control.close()
