@@ -35,8 +35,12 @@ class Report:
     external: dict = field(default_factory=lambda: defaultdict(set))   # url -> {pages}
 
 
-def check(site: Path) -> Report:
-    """Every link of every HTML file under site."""
+def _parse(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def check(site: Path, parse=_parse) -> Report:
+    """Every link of every HTML file under site (parse: path -> BeautifulSoup, e.g. one that keeps pages parsed)."""
     site = Path(site)
     files = sorted(site.rglob("*.html"))
     site_url = _site_url(site)
@@ -44,7 +48,7 @@ def check(site: Path) -> Report:
     report = Report(pages=len(files))
     for path in files:
         page = path.relative_to(site).as_posix()
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        soup = parse(path)
         ids[page] = _ids(soup)
         for tag, attribute in LINKING.items():
             for element in soup.find_all(tag):
@@ -65,7 +69,7 @@ def check(site: Path) -> Report:
                     if key not in ids:
                         if file.suffix != ".html":
                             continue
-                        ids[key] = _ids(BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser"))
+                        ids[key] = _ids(parse(file))
                     if fragment not in ids[key]:
                         report.broken.append(f"{page}: {href} (no id=\"{fragment}\" in {key})")
     return report
