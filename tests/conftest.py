@@ -88,13 +88,13 @@ def make_plain_build(folder: Path):
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The whole site, built once per test run into a temporary folder (shared by the workers)."""
-    return shared_folder(tmp_path_factory, "build", make_site) / "site"
+    return shared_folder(tmp_path_factory, *SHARED_BUILDS["site"]) / "site"
 
 
 @pytest.fixture(scope="session")
 def plain_build(tmp_path_factory) -> Path:
     """The same tree built by a plain `mkdocs build --strict`, once per test run."""
-    return shared_folder(tmp_path_factory, "plain", make_plain_build) / "site"
+    return shared_folder(tmp_path_factory, *SHARED_BUILDS["plain_build"]) / "site"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -128,8 +128,7 @@ def _shared_work_first(request, tmp_path_factory):
     first visits do not fall to one worker while the other runs short tests. Only what the selected
     tests use is made."""
     used = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
-    for fixture, name, make in (("site", "build", make_site), ("plain_build", "plain", make_plain_build),
-                                ("changed_build", "changed", make_changed_build)):
+    for fixture, (name, make) in SHARED_BUILDS.items():
         if fixture in used:
             shared_folder(tmp_path_factory, name, make, wait=False)
     if "visits" in used:
@@ -210,6 +209,11 @@ def make_changed_build(folder: Path):
         {"args": result.args, "returncode": result.returncode, "stdout": result.stdout, "stderr": result.stderr}))
 
 
+# The builds the workers share: fixture -> (shared folder name, what makes it).
+SHARED_BUILDS = {"site": ("build", make_site), "plain_build": ("plain", make_plain_build),
+                 "changed_build": ("changed", make_changed_build)}
+
+
 @pytest.fixture(scope="session")
 def changed_build(tmp_path_factory):
     """One scratch build shared by the tests of changed sources (each checks one change, and the others stay).
@@ -220,7 +224,7 @@ def changed_build(tmp_path_factory):
     built by scripts/build.py over a site/ that already holds an old page. Returns the project copy,
     the site folder and the build's result.
     """
-    folder = shared_folder(tmp_path_factory, "changed", make_changed_build)
+    folder = shared_folder(tmp_path_factory, *SHARED_BUILDS["changed_build"])
     result = subprocess.CompletedProcess(**json.loads((folder / "result.json").read_text()))
     return folder / "project", folder / "site", result
 
