@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import gc
 import http.server
 import json
 import os
@@ -38,6 +39,13 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.build)
         if item.path.name in PDF_FILES:
             item.add_marker(pytest.mark.pdf)
+
+
+def pytest_unconfigure(config):
+    """At the end of a run, hide what is left from the cycle collector: a pytest-xdist worker holding
+    a million objects (parsed pages, browser objects) otherwise spends seconds collecting them as it
+    exits, and the run waits for it."""
+    gc.freeze()
 
 
 @pytest.fixture(scope="session")
