@@ -55,7 +55,8 @@ def describe(violations):
     for violation in violations:
         for node in violation["nodes"]:
             summary = " ".join(node.get("failureSummary", "").split())
-            lines.append(f"{violation['id']} ({violation['impact']}): {' '.join(node['target'])}: {summary[:300]}")
+            where = " ".join(node["target"]) if node.get("target") else " ".join(node["html"].split())[:200]
+            lines.append(f"{violation['id']} ({violation['impact']}): {where}: {summary[:300]}")
     return "\n".join(lines)
 
 
@@ -84,8 +85,10 @@ def test_axe_finds_known_violations(phone_tab):
     """Negative control: low contrast, two 12 px buttons side by side, an image without alt."""
     phone_tab.goto("about:blank")   # leave the site's page: its CSP would block the inline styles
     phone_tab.set_content(BROKEN_PAGE)
-    found = {violation["id"] for violation in axe_violations(phone_tab)}
+    violations = axe_violations(phone_tab)
+    found = {violation["id"] for violation in violations}
     assert {"color-contrast", "target-size", "image-alt"} <= found, found
+    assert 'image-alt (critical): <img src="data:image/gif' in describe(violations)   # the element is named
     # Without the colour rules (the first visits outside CONTRAST_LANGUAGES), only contrast goes unseen.
     assert {violation["id"] for violation in axe_violations(phone_tab, contrast=False)} == found - set(COLOUR_RULES)
 
