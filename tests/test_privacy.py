@@ -100,8 +100,13 @@ def test_first_load_stays_on_this_site_and_keeps_nothing(visits, server, lang, s
 
 @pytest.fixture(scope="module")
 def readers(browser, server):
-    """One reader per language, kept for the whole module."""
-    opened = {lang: Reader(browser, urlsplit(server).netloc) for lang in LANGUAGES}
+    """readers[lang]: one reader per language, opened when a test first asks for it and kept for the
+    whole module (each pytest-xdist worker opens only the languages its tests use)."""
+    class Opened(dict):
+        def __missing__(self, lang):
+            self[lang] = Reader(browser, urlsplit(server).netloc)
+            return self[lang]
+    opened = Opened()
     yield opened
     for reader in opened.values():
         reader.close()

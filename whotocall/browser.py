@@ -52,3 +52,20 @@ def launch(**options):
             yield browser
         finally:
             browser.close()
+
+
+# Chromium draws at most 60 frames a second. A test that waits for the next frame after every key
+# (the focus walks in tests/test_accessibility.py) waits a third less without that limit; not for
+# every test, as an open page with a blinking caret would then draw frames without pause.
+UNTHROTTLED = ["--disable-frame-rate-limit"]
+
+
+@contextlib.contextmanager
+def another(browser, flags):
+    """A second Chromium started by the same Playwright as `browser`, with extra flags; closed afterwards."""
+    path = chromium_path()
+    other = browser.browser_type.launch(args=QUIET_FLAGS + list(flags), **({"executable_path": path} if path else {}))
+    try:
+        yield other
+    finally:
+        other.close()
