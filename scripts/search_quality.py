@@ -44,6 +44,12 @@ WATCH_RESULT_LINE = """() => { window.__wtcShown = 0;
   new MutationObserver(() => window.__wtcShown++).observe(document.querySelector(".md-search-result__meta"),
                                                           {childList: true, characterData: true, subtree: true}); }"""
 SEARCH_DONE_SINCE = "shown => window.__wtcShown > shown && (" + SEARCH_DONE + ")()"
+# Content-Security-Policy violations from the first moment of the page (tests/test_privacy.py reads them).
+WATCH_POLICY = """
+window.__wtcViolations = [];
+document.addEventListener('securitypolicyviolation', event => window.__wtcViolations.push(
+  event.violatedDirective + ' blocked ' + (event.blockedURI || 'inline') + ' ' + (event.sample || '')));
+"""
 # The page of each result group, in order (a group is one page with its matching sections).
 RESULT_PAGES = "() => [...document.querySelectorAll('.md-search-result__item')].map(li => li.querySelector('a').href)"
 
@@ -67,13 +73,16 @@ def slug_of(href: str, home: str) -> str:
 # --- Browser -----------------------------------------------------------------
 
 class SearchBox:
-    """One open page of a language; search() types a query and returns the result pages as slugs."""
+    """One open page of a language; search() types a query and returns the result pages as slugs.
+    It keeps every address the page asked for (requests) and its policy violations (violations())."""
 
     def __init__(self, browser, home: str, offline: bool = False, block: str | None = None):
         self.home = home
         self.page = browser.new_page(viewport={"width": 1200, "height": 800})
-        self.errors = []
+        self.page.add_init_script(WATCH_POLICY)
+        self.errors, self.requests = [], []
         self.page.on("pageerror", lambda err: self.errors.append(str(err)))
+        self.page.on("request", lambda request: self.requests.append(request.url))
         if offline:   # the offline edition must never reach a server
             self.page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
                 ("file:", "data:", "blob:")) else route.abort())
@@ -96,6 +105,10 @@ class SearchBox:
             self.found = [slug_of(href, self.home) for href in self.links]
             assert not self.errors, f"{self.home}: script errors after {query!r}: {self.errors}"
         return list(self.found)
+
+    def violations(self) -> list[str]:
+        """Content-Security-Policy violations since the page opened."""
+        return self.page.evaluate("window.__wtcViolations || []")
 
     def close(self):
         self.page.close()

@@ -41,7 +41,7 @@ def test_home_911_link_outside_viewport_is_detected(browser, server):
 
 # No console errors, requests to other hosts or cookies: checked on the first visit of every page of
 # every language (tests/test_privacy.py), and with search and the language menu open on two pages of
-# every language (test_language_menu_and_search_stay_on_this_site).
+# every language (test_language_menu_stays_on_this_site, test_search_stays_on_this_site).
 
 
 def test_no_page_is_wider_than_a_small_phone_with_scripts(visits):
@@ -52,12 +52,19 @@ def test_no_page_is_wider_than_a_small_phone_with_scripts(visits):
     assert not too_wide, f"pages wider than the screen (px): {too_wide}"
 
 
+@pytest.fixture(scope="module")
+def phone_without_scripts(browser):
+    """One 360 px tab with JavaScript off, for every language's pages (nothing runs, so nothing carries over)."""
+    context = browser.new_context(viewport={"width": 360, "height": 640}, java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.parametrize("lang", site_languages())
-def test_no_page_is_wider_than_a_small_phone_without_scripts(browser, server, lang):
+def test_no_page_is_wider_than_a_small_phone_without_scripts(phone_without_scripts, server, lang):
     """With JavaScript off, at 360 px: no sideways scrolling on any page of the language; the home
     shows the 911 link and the number chooser, the rights page its heading and a whole page of text."""
-    context = browser.new_context(viewport={"width": 360, "height": 640}, java_script_enabled=False)
-    page = context.new_page()
+    page = phone_without_scripts
     too_wide = {}
     for slug in english_slugs():
         page.goto(page_url(server, lang, slug), wait_until="load")
@@ -70,7 +77,6 @@ def test_no_page_is_wider_than_a_small_phone_without_scripts(browser, server, la
         if slug == "know-your-rights":
             assert page.locator("article h1").is_visible(), lang
             assert len(page.locator("article").inner_text()) > 400, lang
-    context.close()
     assert not too_wide, f"{lang} pages wider than the screen (px): {too_wide}"
 
 

@@ -30,12 +30,21 @@ def printed_pages(server, lang):
     yield page_url(server, lang, "index") + "404.html"
 
 
-@pytest.fixture
-def tab(browser):
-    """A desktop-size tab (where the header and sidebars show on screen)."""
+@pytest.fixture(scope="module")
+def desktop_page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def tab(desktop_page):
+    """A desktop-size tab (where the header and sidebars show on screen) as a new one would be: screen
+    media, a blank page. One tab per worker serves the module's tests (a new tab costs more than
+    the pages a test opens)."""
+    desktop_page.emulate_media(media="null")
+    desktop_page.goto("about:blank")
+    return desktop_page
 
 
 def footer_expected(page, catalog, lang) -> tuple[str, str]:

@@ -22,18 +22,13 @@ from dataclasses import asdict, dataclass, field
 
 from axe_playwright_python.sync_playwright import Axe
 
+from scripts.search_quality import WATCH_POLICY
 from tests.pages import english_slugs, page_url
 from whotocall.data import site_languages
 
 # Every page of every shipped language: what the first visits open (the `visits` fixture, tests/conftest.py).
 EVERY_PAGE = [(lang, slug) for lang in site_languages() for slug in english_slugs()]
 
-# Collects Content-Security-Policy violations from the first moment of each page.
-WATCH_POLICY = """
-window.__wtcViolations = [];
-document.addEventListener('securitypolicyviolation', event => window.__wtcViolations.push(
-  event.violatedDirective + ' blocked ' + (event.blockedURI || 'inline') + ' ' + (event.sample || '')));
-"""
 
 
 AXE = Axe()
