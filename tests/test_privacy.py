@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT
 from tests.pages import page_url
-from tests.visits import EVERY_PAGE, WATCH_POLICY
+from tests.visits import EVERY_PAGE, STORED, WATCH_POLICY
 from whotocall.data import site_languages
 
 LANGUAGES = site_languages(ROOT)
@@ -63,7 +63,7 @@ class Reader:
         return self.page.evaluate("window.__wtcViolations || []")
 
     def storage(self):
-        return self.page.evaluate("() => ({local: Object.entries(localStorage), session: Object.entries(sessionStorage)})")
+        return self.page.evaluate(STORED)
 
     def open_language_menu(self):
         self.page.locator(".md-header .md-select button").first.hover()
@@ -135,7 +135,7 @@ def test_search_stays_on_this_site(search_box, server, lang):
     assert not other, f"{lang}: requests to other hosts: {other}"
     assert not box.violations(), f"{lang}: CSP violations: {box.violations()}"
     assert box.page.context.cookies() == [], f"{lang}: cookies set"
-    stored = box.page.evaluate("() => ({local: Object.entries(localStorage), session: Object.entries(sessionStorage)})")
+    stored = box.page.evaluate(STORED)
     assert stored == {"local": [], "session": []}, f"{lang}: stored: {stored}"
 
 

@@ -30,7 +30,6 @@ from whotocall.data import site_languages
 EVERY_PAGE = [(lang, slug) for lang in site_languages() for slug in english_slugs()]
 
 
-
 AXE = Axe()
 AXE_OPTIONS = {
     # WCAG 2.0-2.2 A and AA (target-size is wcag22aa), plus axe's best practices (e.g. a named search dialog).
@@ -63,6 +62,8 @@ def axe_violations(page, contrast: bool = True):
 
 
 WIDER_THAN_SCREEN = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+# What the page keeps in the browser's storage ({"local": [], "session": []} when nothing).
+STORED = "() => ({local: Object.entries(localStorage), session: Object.entries(sessionStorage)})"
 
 
 @dataclass
@@ -119,8 +120,7 @@ class FirstVisits:
                      errors=list(self.errors),
                      violations=self.page.evaluate("window.__wtcViolations || []"),
                      cookies=self.context.cookies(),
-                     storage=self.page.evaluate(
-                         "() => ({local: Object.entries(localStorage), session: Object.entries(sessionStorage)})"),
+                     storage=self.page.evaluate(STORED),
                      too_wide=self.page.evaluate(WIDER_THAN_SCREEN),
                      axe=axe)
 

@@ -34,20 +34,26 @@ def chromium_path(shell: bool = True):
     return None
 
 
+def _start(browser_type, flags=(), **options):
+    """Chromium (chromium_path(), else Playwright's own) with QUIET_FLAGS and flags; a clear error if it does not start."""
+    from playwright.sync_api import Error as PlaywrightError
+    path = chromium_path()
+    try:
+        return browser_type.launch(args=QUIET_FLAGS + list(flags), **({"executable_path": path} if path else {}),
+                                   **options)
+    except PlaywrightError as err:
+        if path:
+            raise DataError(f"Chromium at {path} did not start: {str(err).splitlines()[0]}") from None
+        raise DataError(f"No Chromium found: the browser tests need one. {INSTALL}, "
+                        "or set CHROMIUM=/path/to/chrome.") from None
+
+
 @contextlib.contextmanager
 def launch(**options):
     """A headless Chromium browser, closed afterwards."""
-    from playwright.sync_api import Error as PlaywrightError, sync_playwright
+    from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
-        path = chromium_path()
-        try:
-            browser = p.chromium.launch(executable_path=path, args=QUIET_FLAGS, **options) if path \
-                else p.chromium.launch(args=QUIET_FLAGS, **options)
-        except PlaywrightError as err:
-            if path:
-                raise DataError(f"Chromium at {path} did not start: {str(err).splitlines()[0]}") from None
-            raise DataError(f"No Chromium found: the browser tests need one. {INSTALL}, "
-                            "or set CHROMIUM=/path/to/chrome.") from None
+        browser = _start(p.chromium, **options)
         try:
             yield browser
         finally:
@@ -63,8 +69,7 @@ UNTHROTTLED = ["--disable-frame-rate-limit"]
 @contextlib.contextmanager
 def another(browser, flags):
     """A second Chromium started by the same Playwright as `browser`, with extra flags; closed afterwards."""
-    path = chromium_path()
-    other = browser.browser_type.launch(args=QUIET_FLAGS + list(flags), **({"executable_path": path} if path else {}))
+    other = _start(browser.browser_type, flags)
     try:
         yield other
     finally:
